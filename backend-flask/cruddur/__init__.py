@@ -1,0 +1,45 @@
+"""Cruddur's API: `create_app(config)` builds it; config comes from the environment unless given."""
+import logging
+
+from flask import Flask
+from flask.json.provider import DefaultJSONProvider
+
+from . import auth
+from .cognito import CognitoDirectory
+from .config import Config
+from .db import Database
+from .errors import register_error_handlers
+from .purge import PurgeRunner
+
+
+class IsoJSONProvider(DefaultJSONProvider):
+    """Timestamps as ISO 8601 with their offset, as the contract says."""
+
+    sort_keys = False
+
+    @staticmethod
+    def default(o):
+        if hasattr(o, "isoformat"):
+            return o.isoformat()
+        return DefaultJSONProvider.default(o)
+
+
+def create_app(config=None):
+    config = (config or Config.from_env()).validate()
+    logging.basicConfig(level=logging.INFO)
+    app = Flask(__name__)
+    app.json = IsoJSONProvider(app)
+    app.config["CRUDDUR"] = config
+
+    Database().init_app(app, config)
+    CognitoDirectory().init_app(app, config)
+    auth.init_app(app, config)
+    register_error_handlers(app)
+
+    from .api import api
+    app.register_blueprint(api)
+
+    if config.purge_interval_seconds > 0:
+        runner = PurgeRunner(app.extensions["db"], config.purge_interval_seconds, config.purge_batch_size)
+        app.extensions["purge"] = runner.start()
+    return app

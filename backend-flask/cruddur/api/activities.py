@@ -1,0 +1,62 @@
+from flask import g
+
+from ..auth import auth_optional, auth_required, viewer_uuid
+from ..db import current_db
+from ..services import activities
+from . import api, presenters
+from .parsing import json_body, page_args, required_string, uuid_param
+
+
+@api.get("/activities/home")
+@auth_optional
+def home():
+    limit, cursor = page_args()
+    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), limit, cursor))
+
+
+@api.get("/activities/explore")
+@auth_optional
+def explore():
+    limit, cursor = page_args()
+    return presenters.crud_page(*activities.explore(current_db(), viewer_uuid(), limit, cursor))
+
+
+@api.post("/activities")
+@auth_required
+def create():
+    body = json_body()
+    row = activities.create(current_db(), g.viewer["uuid"], required_string(body, "message"), required_string(body, "ttl"))
+    return presenters.crud(row), 201
+
+
+@api.delete("/activities/<activity_uuid>")
+@auth_required
+def delete(activity_uuid):
+    activities.delete(current_db(), g.viewer["uuid"], uuid_param(activity_uuid))
+    return "", 204
+
+
+@api.post("/activities/<activity_uuid>/reply")
+@auth_required
+def reply(activity_uuid):
+    parent_uuid = uuid_param(activity_uuid)
+    body = json_body()
+    row = activities.reply(current_db(), g.viewer["uuid"], parent_uuid, required_string(body, "message"))
+    return presenters.crud(row), 201
+
+
+@api.get("/activities/@<handle>")
+@auth_optional
+def by_handle(handle):
+    limit, cursor = page_args()
+    profile, items, next_cursor = activities.by_handle(current_db(), handle, viewer_uuid(), limit, cursor)
+    return {"profile": presenters.profile(profile, viewer_uuid()), **presenters.crud_page(items, next_cursor)}
+
+
+@api.get("/activities/@<handle>/status/<activity_uuid>")
+@auth_optional
+def status(handle, activity_uuid):
+    uuid = uuid_param(activity_uuid)
+    limit, cursor = page_args()
+    activity, replies, next_cursor = activities.status(current_db(), handle, uuid, viewer_uuid(), limit, cursor)
+    return {"activity": presenters.crud(activity), **presenters.crud_page(replies, next_cursor)}

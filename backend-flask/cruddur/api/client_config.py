@@ -1,0 +1,16 @@
+from flask import current_app
+
+from . import api
+
+
+@api.get("/config")
+def client_config():
+    """What the SPA needs to reach Cognito; one build serves every environment."""
+    config = current_app.config["CRUDDUR"]
+    return {
+        "region": config.aws_region,
+        "user_pool_id": config.cognito_user_pool_id,
+        "user_pool_client_id": config.cognito_user_pool_client_id,
+        "cognito_endpoint": config.aws_endpoint_url,
+        "assets_base_url": config.assets_base_url,
+    }

@@ -1,0 +1,13 @@
+
+from ..db import current_db
+from ..errors import ApiError
+from . import api
+
+
+@api.get("/health-check")
+def health_check():
+    try:
+        current_db().one("maintenance/ping")
+    except Exception as exc:  # any failure to reach Postgres means unhealthy, never a 500
+        raise ApiError.unavailable("database_unavailable", "The database is unreachable") from exc
+    return {"success": True, "database": "ok"}

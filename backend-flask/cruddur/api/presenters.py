@@ -1,0 +1,55 @@
+"""Rows as the contract's objects (Crud, Profile, UserShort)."""
+from flask import current_app
+
+
+def avatar_url(avatar_key):
+    if not avatar_key:
+        return None
+    return f"{current_app.config['CRUDDUR'].assets_base_url.rstrip('/')}/{avatar_key}"
+
+
+def user_short(row):
+    return {"uuid": row["uuid"], "handle": row["handle"], "display_name": row["display_name"],
+            "avatar_url": avatar_url(row["avatar_key"])}
+
+
+def crud(row):
+    body = {
+        "uuid": row["uuid"],
+        "message": row["message"],
+        "handle": row["handle"],
+        "display_name": row["display_name"],
+        "avatar_url": avatar_url(row["avatar_key"]),
+        "created_at": row["created_at"],
+        "expires_at": row["expires_at"],
+        "reply_to_activity_uuid": row["reply_to_activity_uuid"],
+        "replies_count": row["replies_count"],
+        "likes_count": row["likes_count"],
+        "reposts_count": row["reposts_count"],
+    }
+    for viewer_field in ("liked", "reposted"):
+        if viewer_field in row:
+            body[viewer_field] = row[viewer_field]
+    return body
+
+
+def crud_page(items, next_cursor):
+    return {"items": [crud(row) for row in items], "next_cursor": next_cursor}
+
+
+def profile(row, viewer_uuid):
+    body = {
+        "uuid": row["uuid"],
+        "handle": row["handle"],
+        "display_name": row["display_name"],
+        "bio": row["bio"],
+        "avatar_url": avatar_url(row["avatar_key"]),
+        "cruds_count": row["cruds_count"],
+        "followers_count": row["followers_count"],
+        "following_count": row["following_count"],
+        "created_at": row["created_at"],
+    }
+    if viewer_uuid is not None:
+        body["following"] = row["following"]
+        body["is_me"] = row["uuid"] == viewer_uuid
+    return body

@@ -1,0 +1,20 @@
+from flask import g
+
+from ..auth import auth_required
+from ..db import current_db
+from ..services import profiles
+from . import api, presenters
+from .parsing import json_body, optional_string
+
+
+@api.post("/profile/update")
+@auth_required
+def update_profile():
+    body = json_body()
+    row = profiles.update(
+        current_db(),
+        g.viewer["uuid"],
+        display_name=optional_string(body, "display_name"),
+        bio=optional_string(body, "bio"),
+    )
+    return presenters.profile(row, g.viewer["uuid"])

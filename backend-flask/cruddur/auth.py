@@ -1,0 +1,48 @@
+"""Decorators that make routes require or accept a signed-in person; `g.viewer` is their users row."""
+from functools import wraps
+
+from flask import current_app, g, request
+
+from .db import current_db
+from .errors import ApiError
+from .services import users
+from .tokens import KeyCache, TokenVerifier, bearer_token
+
+
+def init_app(app, config):
+    keys = KeyCache(config.jwks_url, config.jwks_refetch_interval_seconds)
+    app.extensions["token_verifier"] = TokenVerifier(
+        config.cognito_issuer, config.cognito_user_pool_client_id, keys)
+
+
+def _authenticate(required):
+    token = bearer_token(request.headers.get("Authorization"))
+    if token is None:
+        if required:
+            raise ApiError.unauthorized("missing_token", "Sign in first: send 'Authorization: Bearer <access token>'")
+        return None
+    claims = current_app.extensions["token_verifier"].verify(token)
+    return users.resolve_viewer(current_db(), current_app.extensions["cognito"],
+                                claims["sub"], token)
+
+
+def auth_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.viewer = _authenticate(required=True)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def auth_optional(view):
+    """Anonymous callers get the public view; a token that is present must still be valid."""
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.viewer = _authenticate(required=False)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def viewer_uuid():
+    viewer = g.get("viewer")
+    return viewer["uuid"] if viewer else None

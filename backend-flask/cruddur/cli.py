@@ -1,0 +1,42 @@
+"""Database chores that also run on AWS as one-off tasks of the API image:
+`python -m cruddur.cli migrate` and `python -m cruddur.cli purge-expired`."""
+import argparse
+import sys
+
+from .config import Config
+from .migrations import migrate
+
+
+def _migrate(config):
+    applied = migrate(config.database_url)
+    print(f"applied {len(applied)} migration(s){': ' + ', '.join(applied) if applied else ''}")
+
+
+def _purge_expired(config):
+    from .db import Database
+    from .purge import purge_expired
+
+    database = Database().open(config)
+    try:
+        database.pool.wait(timeout=config.db_timeout_seconds)
+        deleted = purge_expired(database, config.purge_batch_size)
+    finally:
+        database.close()
+    print("another purge is running" if deleted is None else f"deleted {deleted} expired crud(s)")
+
+
+COMMANDS = {"migrate": _migrate, "purge-expired": _purge_expired}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="cruddur.cli")
+    parser.add_argument("command", choices=sorted(COMMANDS))
+    args = parser.parse_args(argv)
+    config = Config.from_env()
+    if not config.database_url:
+        sys.exit("DATABASE_URL is not set")
+    COMMANDS[args.command](config)
+
+
+if __name__ == "__main__":
+    main()

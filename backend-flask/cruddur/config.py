@@ -1,0 +1,99 @@
+"""Every setting the API reads from the environment, in one place."""
+import os
+from dataclasses import dataclass, fields, replace
+from urllib.parse import urlparse
+
+
+class ConfigError(RuntimeError):
+    """A configuration the API must refuse to start with."""
+
+
+def _int(env, name, default):
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Config:
+    environment: str = "development"
+    database_url: str = ""
+    db_pool_min_size: int = 1
+    db_pool_max_size: int = 10
+    db_timeout_seconds: int = 5
+    aws_region: str = "us-east-1"
+    # Set for the local AWS (moto); unset means real AWS.
+    aws_endpoint_url: str | None = None
+    cognito_user_pool_id: str = ""
+    cognito_user_pool_client_id: str = ""
+    # Derived from the pool (and the endpoint locally) unless given.
+    cognito_jwks_url: str | None = None
+    jwks_refetch_interval_seconds: int = 60
+    assets_base_url: str = ""
+    # 0 turns the in-process purge of expired cruds off.
+    purge_interval_seconds: int = 300
+    purge_batch_size: int = 1000
+
+    @classmethod
+    def from_env(cls, env=None):
+        env = os.environ if env is None else env
+        return cls(
+            environment=env.get("CRUDDUR_ENV", "development"),
+            database_url=env.get("DATABASE_URL", ""),
+            db_pool_min_size=_int(env, "DB_POOL_MIN_SIZE", 1),
+            db_pool_max_size=_int(env, "DB_POOL_MAX_SIZE", 10),
+            db_timeout_seconds=_int(env, "DB_TIMEOUT_SECONDS", 5),
+            aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
+            aws_endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
+            cognito_user_pool_id=env.get("COGNITO_USER_POOL_ID", ""),
+            cognito_user_pool_client_id=env.get("COGNITO_USER_POOL_CLIENT_ID", ""),
+            cognito_jwks_url=env.get("COGNITO_JWKS_URL") or None,
+            jwks_refetch_interval_seconds=_int(env, "JWKS_REFETCH_INTERVAL_SECONDS", 60),
+            assets_base_url=env.get("ASSETS_BASE_URL", ""),
+            purge_interval_seconds=_int(env, "PURGE_INTERVAL_SECONDS", 300),
+            purge_batch_size=_int(env, "PURGE_BATCH_SIZE", 1000),
+        )
+
+    def with_overrides(self, **overrides):
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown settings: {sorted(unknown)}")
+        return replace(self, **overrides)
+
+    @property
+    def cognito_issuer(self):
+        # Cognito (and moto) always name the public regional host as the issuer.
+        return f"https://cognito-idp.{self.aws_region}.amazonaws.com/{self.cognito_user_pool_id}"
+
+    @property
+    def jwks_url(self):
+        if self.cognito_jwks_url:
+            return self.cognito_jwks_url
+        if self.aws_endpoint_url:
+            return f"{self.aws_endpoint_url.rstrip('/')}/{self.cognito_user_pool_id}/.well-known/jwks.json"
+        return f"{self.cognito_issuer}/.well-known/jwks.json"
+
+    def validate(self):
+        if not self.database_url:
+            raise ConfigError("DATABASE_URL is not set (bin/dev and bin/test set it for the local database)")
+        if not self.cognito_user_pool_id or not self.cognito_user_pool_client_id:
+            raise ConfigError("COGNITO_USER_POOL_ID and COGNITO_USER_POOL_CLIENT_ID must be set")
+        if self.db_pool_min_size < 1 or self.db_pool_max_size < self.db_pool_min_size:
+            raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
+        if self.environment == "production":
+            self._refuse_local_signers()
+        return self
+
+    def _refuse_local_signers(self):
+        # The local AWS signs tokens with a key anyone can read, so production must never trust it.
+        if self.aws_endpoint_url:
+            raise ConfigError("AWS_ENDPOINT_URL must not be set in production")
+        jwks = urlparse(self.jwks_url)
+        expected_host = f"cognito-idp.{self.aws_region}.amazonaws.com"
+        if jwks.scheme != "https" or jwks.hostname != expected_host:
+            raise ConfigError(f"COGNITO_JWKS_URL must be served by https://{expected_host} in production")

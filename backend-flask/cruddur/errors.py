@@ -1,0 +1,75 @@
+"""The one error type services raise, and the handlers that turn every failure into the errors body."""
+import logging
+
+import psycopg
+import psycopg_pool
+from flask import jsonify
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5
+
+
+class ApiError(Exception):
+    def __init__(self, status, code, message, field=None, headers=None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.headers = headers or {}
+
+    @classmethod
+    def bad_request(cls, code, message, field=None):
+        return cls(400, code, message, field)
+
+    @classmethod
+    def not_found(cls, code, message):
+        return cls(404, code, message)
+
+    @classmethod
+    def unauthorized(cls, code, message):
+        return cls(401, code, message, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+    @classmethod
+    def unavailable(cls, code, message):
+        return cls(503, code, message, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+def error_response(status, code, message, field=None, headers=None):
+    response = jsonify({"errors": [{"code": code, "message": message, "field": field}]})
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def _http_code(exc):
+    return {
+        404: "route_not_found",
+        405: "method_not_allowed",
+        413: "request_too_large",
+        415: "unsupported_media_type",
+    }.get(exc.code, (exc.name or "http_error").lower().replace(" ", "_"))
+
+
+def register_error_handlers(app):
+    @app.errorhandler(ApiError)
+    def handle_api_error(exc):
+        return error_response(exc.status, exc.code, exc.message, exc.field, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_exception(exc):
+        return error_response(exc.code, _http_code(exc), exc.description or exc.name)
+
+    @app.errorhandler(psycopg_pool.PoolTimeout)
+    @app.errorhandler(psycopg.OperationalError)
+    def handle_database_down(exc):
+        log.warning("database unavailable: %s", exc)
+        return error_response(503, "database_unavailable", "The database is unavailable, try again shortly",
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(exc):
+        log.exception("unhandled error")
+        return error_response(500, "internal_error", "Something went wrong on our side")

@@ -1,0 +1,1 @@
+"""The rules of Cruddur. Services take plain arguments and raise ApiError; they never see HTTP."""

@@ -1,0 +1,10 @@
+-- A reply to a live crud: it expires with its parent, and the parent's count goes up in the same
+-- statement (the row lock orders concurrent replies). No row back means no live parent.
+WITH parent AS (
+  UPDATE activities SET replies_count = replies_count + 1
+  WHERE uuid = :parent_uuid AND expires_at > now()
+  RETURNING uuid, expires_at
+)
+INSERT INTO activities (user_uuid, message, reply_to_activity_uuid, created_at, expires_at)
+SELECT :user_uuid, :message, parent.uuid, now(), parent.expires_at FROM parent
+RETURNING uuid;

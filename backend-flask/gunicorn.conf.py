@@ -1,0 +1,12 @@
+"""gunicorn settings for production (the container) and bin/dev; sizes come from the environment."""
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:4567")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Behind the ALB the client address arrives in X-Forwarded-For.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+wsgi_app = "wsgi:app"
