@@ -1,0 +1,128 @@
+"""Fixtures in flaskr's style: `app`, `client`, `auth` — on a real PostgreSQL and moto as the local AWS."""
+import os
+import secrets
+import socket
+from pathlib import Path
+
+import boto3
+import psycopg
+import pytest
+from moto.server import ThreadedMotoServer
+
+from cruddur import create_app
+from cruddur.config import Config
+from cruddur.migrations import migrate
+from devstack import aws, postgres
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).with_name("data")
+REGION = "us-east-1"
+PASSWORD = "test-password-1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def database_url():
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), "cruddur_test", recreate=True)
+    migrate(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def local_aws():
+    """moto in server mode on a loopback port of its own, with the pool and client bin/dev makes."""
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    settings = aws.bootstrap(endpoint, REGION)
+    yield {"endpoint": endpoint, "pool_id": settings["COGNITO_USER_POOL_ID"],
+           "client_id": settings["COGNITO_USER_POOL_CLIENT_ID"]}
+    server.stop()
+
+
+@pytest.fixture
+def config(database_url, local_aws):
+    return Config(
+        environment="test",
+        database_url=database_url,
+        aws_region=REGION,
+        aws_endpoint_url=local_aws["endpoint"],
+        cognito_user_pool_id=local_aws["pool_id"],
+        cognito_user_pool_client_id=local_aws["client_id"],
+        assets_base_url="http://assets.test",
+        purge_interval_seconds=0,
+    )
+
+
+def empty_tables(database_url):
+    with psycopg.connect(database_url) as conn:
+        conn.execute("TRUNCATE users, activities, follows, likes, reposts")
+
+
+@pytest.fixture
+def app(config):
+    app = create_app(config)
+    yield app
+    app.extensions["db"].close()
+    empty_tables(config.database_url)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def sql(database_url):
+    """Runs SQL (or a file under tests/data) straight on the test database; answers the rows, if any."""
+    def run(statement, params=None):
+        if statement.endswith(".sql"):
+            statement = (DATA / statement).read_text()
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            cursor = conn.execute(statement, params)
+            return cursor.fetchall() if cursor.description else None
+    return run
+
+
+class AuthActions:
+    """Signs people up and in through the local Cognito; tokens are the real thing moto issues."""
+
+    def __init__(self, endpoint, pool_id, client_id):
+        self.cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION,
+                                    aws_access_key_id="test", aws_secret_access_key="test")
+        self.pool_id = pool_id
+        self.client_id = client_id
+
+    def sign_up(self, handle, name=None, email=None):
+        """A confirmed Cognito account; answers its email."""
+        email = email or f"{handle}-{secrets.token_hex(4)}@example.com"
+        self.cognito.sign_up(ClientId=self.client_id, Username=email, Password=PASSWORD, UserAttributes=[
+            {"Name": "email", "Value": email},
+            {"Name": "name", "Value": name or handle.title()},
+            {"Name": "preferred_username", "Value": handle},
+        ])
+        self.cognito.admin_confirm_sign_up(UserPoolId=self.pool_id, Username=email)
+        return email
+
+    def tokens(self, email):
+        result = self.cognito.initiate_auth(ClientId=self.client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                            AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD})
+        return result["AuthenticationResult"]
+
+    def headers(self, handle, name=None):
+        """Authorization headers for a new person with this handle."""
+        token = self.tokens(self.sign_up(handle, name))["AccessToken"]
+        return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def auth(local_aws):
+    return AuthActions(local_aws["endpoint"], local_aws["pool_id"], local_aws["client_id"])

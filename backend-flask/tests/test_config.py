@@ -1,0 +1,48 @@
+import pytest
+
+from cruddur.config import Config, ConfigError
+
+POOL = {"DATABASE_URL": "postgresql://db/cruddur", "COGNITO_USER_POOL_ID": "us-west-2_abc",
+        "COGNITO_USER_POOL_CLIENT_ID": "client", "AWS_REGION": "us-west-2"}
+
+
+def test_reads_the_environment():
+    config = Config.from_env({**POOL, "PURGE_INTERVAL_SECONDS": "0", "ASSETS_BASE_URL": "https://assets.example"})
+    assert config.purge_interval_seconds == 0 and config.assets_base_url == "https://assets.example"
+    assert config.cognito_issuer == "https://cognito-idp.us-west-2.amazonaws.com/us-west-2_abc"
+    assert config.jwks_url == "https://cognito-idp.us-west-2.amazonaws.com/us-west-2_abc/.well-known/jwks.json"
+
+
+def test_local_endpoint_serves_the_jwks():
+    config = Config.from_env({**POOL, "AWS_ENDPOINT_URL": "http://127.0.0.1:5000"})
+    assert config.jwks_url == "http://127.0.0.1:5000/us-west-2_abc/.well-known/jwks.json"
+    assert config.cognito_issuer.startswith("https://cognito-idp.us-west-2.amazonaws.com/")
+
+
+def test_production_on_real_cognito_starts():
+    assert Config.from_env({**POOL, "CRUDDUR_ENV": "production"}).validate()
+
+
+@pytest.mark.parametrize("extra", [
+    {"AWS_ENDPOINT_URL": "http://127.0.0.1:5000"},
+    {"COGNITO_JWKS_URL": "http://127.0.0.1:5000/us-west-2_abc/.well-known/jwks.json"},
+    {"COGNITO_JWKS_URL": "https://evil.example/.well-known/jwks.json"},
+])
+def test_production_refuses_local_signers(extra):
+    with pytest.raises(ConfigError):
+        Config.from_env({**POOL, "CRUDDUR_ENV": "production", **extra}).validate()
+
+
+@pytest.mark.parametrize("env", [
+    {k: v for k, v in POOL.items() if k != "DATABASE_URL"},
+    {k: v for k, v in POOL.items() if k != "COGNITO_USER_POOL_ID"},
+    {**POOL, "DB_POOL_MAX_SIZE": "0"},
+])
+def test_incomplete_settings_are_refused(env):
+    with pytest.raises(ConfigError):
+        Config.from_env(env).validate()
+
+
+def test_numbers_must_be_numbers():
+    with pytest.raises(ConfigError):
+        Config.from_env({**POOL, "PURGE_INTERVAL_SECONDS": "soon"})

@@ -1,0 +1,17 @@
+from cruddur.db import SQL_DIR, load_queries, to_psycopg
+
+
+def test_psql_variables_become_named_parameters():
+    assert to_psycopg("SELECT :a::uuid, ':'::text WHERE x LIKE '5%' AND y = :b_2") == \
+        "SELECT %(a)s::uuid, ':'::text WHERE x LIKE '5%%' AND y = %(b_2)s"
+
+
+def test_every_sql_file_is_one_named_statement():
+    queries = load_queries()
+    assert "activities/explore" in queries and "users/profile" in queries
+    for path in SQL_DIR.rglob("*.sql"):
+        if "migrations" in path.parts:
+            continue
+        body = "\n".join(line for line in path.read_text().splitlines() if not line.startswith("--"))
+        assert body.strip().count(";") == 1 and body.strip().endswith(";"), path
+        assert path.read_text().startswith("-- "), f"{path} says what it answers in a first-line comment"

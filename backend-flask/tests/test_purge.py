@@ -1,0 +1,39 @@
+import time
+
+import psycopg
+
+from cruddur.purge import PurgeRunner, purge_expired
+
+
+def crud_messages(sql):
+    return sorted(row[0] for row in sql("SELECT message FROM activities"))
+
+
+def test_purge_deletes_only_expired_rows_in_batches(app, sql):
+    sql("expired_and_live.sql")
+    assert purge_expired(app.extensions["db"], batch_size=2) == 5
+    assert crud_messages(sql) == ["live", "live reply"]
+
+
+def test_only_one_runner_at_a_time(app, sql, database_url):
+    sql("expired_and_live.sql")
+    with psycopg.connect(database_url, autocommit=True) as other_runner:
+        other_runner.execute("SELECT pg_advisory_lock(hashtext('cruddur.purge_expired'))")
+        assert purge_expired(app.extensions["db"], batch_size=10) is None
+        assert len(crud_messages(sql)) == 7
+        other_runner.execute("SELECT pg_advisory_unlock(hashtext('cruddur.purge_expired'))")
+    assert purge_expired(app.extensions["db"], batch_size=10) == 5
+
+
+def test_background_runner_purges(app, sql):
+    sql("expired_and_live.sql")
+    runner = PurgeRunner(app.extensions["db"], interval_seconds=0.05, batch_size=100).start()
+    try:
+        for _ in range(100):
+            if crud_messages(sql) == ["live", "live reply"]:
+                break
+            time.sleep(0.05)
+        assert crud_messages(sql) == ["live", "live reply"]
+    finally:
+        runner.stop()
+        runner.thread.join(5)

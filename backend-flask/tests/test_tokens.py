@@ -1,0 +1,122 @@
+"""The key cache and verifier on their own, with a fetch function that plays the JWKS endpoint."""
+import pytest
+import requests
+from moto.utilities.utils import load_resource
+
+from cruddur.errors import ApiError
+from cruddur.tokens import KeyCache, TokenVerifier, bearer_token
+from tokens import access_claims, sign
+
+ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test"
+CLIENT = "client-1"
+PUBLIC_JWKS = load_resource("cognitoidp/resources/jwks-public.json")
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+class JwksEndpoint:
+    def __init__(self, document=PUBLIC_JWKS):
+        self.document = document
+        self.calls = 0
+        self.down = False
+
+    def __call__(self, url):
+        self.calls += 1
+        if self.down:
+            raise requests.ConnectionError("JWKS endpoint down")
+        return self.document
+
+
+@pytest.fixture
+def endpoint():
+    return JwksEndpoint()
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def cache(endpoint, clock):
+    return KeyCache("https://jwks.test", refetch_interval=60, fetch=endpoint, clock=clock)
+
+
+def reason(call):
+    with pytest.raises(ApiError) as caught:
+        call()
+    return caught.value.status, caught.value.code
+
+
+def test_keys_are_fetched_once_and_cached(cache, endpoint):
+    for _ in range(5):
+        assert cache.get("dummy")["kid"] == "dummy"
+    assert endpoint.calls == 1
+
+
+def test_unknown_kid_refetches_at_most_once_a_minute(cache, endpoint, clock):
+    cache.get("dummy")
+    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert endpoint.calls == 1
+    clock.now += 60
+    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert endpoint.calls == 2
+
+
+def test_rotated_key_is_picked_up_after_the_interval(cache, endpoint, clock):
+    cache.get("dummy")
+    endpoint.document = {"keys": [{**PUBLIC_JWKS["keys"][0], "kid": "rotated"}]}
+    clock.now += 61
+    assert cache.get("rotated")["kid"] == "rotated"
+
+
+def test_outage_with_cached_keys_changes_nothing(cache, endpoint, clock):
+    cache.get("dummy")
+    endpoint.down = True
+    clock.now += 120
+    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert cache.get("dummy")["kid"] == "dummy"
+
+
+@pytest.mark.parametrize("document", [None, [], {"keys": "nope"}])
+def test_outage_without_keys_is_503(clock, document):
+    endpoint = JwksEndpoint(document)
+    cache = KeyCache("https://jwks.test", 60, fetch=endpoint, clock=clock)
+    assert reason(lambda: cache.get("dummy")) == (503, "jwks_unavailable")
+
+
+def test_outage_on_first_fetch_is_503(cache, endpoint):
+    endpoint.down = True
+    assert reason(lambda: cache.get("dummy")) == (503, "jwks_unavailable")
+
+
+def test_verifier_answers_claims_of_a_valid_token(cache):
+    verifier = TokenVerifier(ISSUER, CLIENT, cache)
+    claims = verifier.verify(sign(access_claims(ISSUER, CLIENT, sub="abc")))
+    assert claims["sub"] == "abc" and claims["token_use"] == "access"
+
+
+def test_verifier_allows_small_clock_drift(cache):
+    import time
+    verifier = TokenVerifier(ISSUER, CLIENT, cache)
+    drifted = access_claims(ISSUER, CLIENT, iat=int(time.time()) + 20)
+    assert verifier.verify(sign(drifted))["iat"] == drifted["iat"]
+
+
+@pytest.mark.parametrize("header, expected", [
+    (None, None), ("Bearer abc", "abc"), ("bearer abc", "abc"), ("  Bearer   abc  ", "abc"),
+])
+def test_bearer_token(header, expected):
+    assert bearer_token(header) == expected
+
+
+@pytest.mark.parametrize("header", ["", "Bearer", "Basic abc", "abc", "Bearer a b"])
+def test_bearer_token_refuses_other_shapes(header):
+    assert reason(lambda: bearer_token(header)) == (401, "invalid_authorization_header")
