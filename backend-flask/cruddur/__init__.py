@@ -27,7 +27,7 @@ class IsoJSONProvider(DefaultJSONProvider):
 def create_app(config=None):
     config = (config or Config.from_env()).validate()
     logging.basicConfig(level=logging.INFO)
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)
     app.json = IsoJSONProvider(app)
     app.config["CRUDDUR"] = config
 
