@@ -67,6 +67,10 @@ embedded_database_url() {
   (cd "$BACKEND" && "$PY" -m devstack.postgres start "$DATA/postgres" "$1")
 }
 
+embedded_postgres_running() {
+  [ -f "$DATA/postgres/postmaster.pid" ] && kill -0 "$(head -1 "$DATA/postgres/postmaster.pid")" 2>/dev/null
+}
+
 stop_embedded_postgres() {
   (cd "$BACKEND" && "$PY" -m devstack.postgres stop "$DATA/postgres") || true
 }
