@@ -30,6 +30,8 @@ def create_app(config=None):
     app = Flask(__name__, static_folder=None)
     app.json = IsoJSONProvider(app)
     app.config["CRUDDUR"] = config
+    # Every body this API takes is small; larger ones are refused with 413 before they are read.
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
 
     Database().init_app(app, config)
     CognitoDirectory().init_app(app, config)

@@ -17,7 +17,7 @@ OLDEST = ("-infinity", "00000000-0000-0000-0000-000000000000")
 def parse_limit(raw):
     if raw is None:
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise ApiError.bad_request("invalid_limit", f"limit must be a whole number from 1 to {MAX_LIMIT}", "limit")
     return int(raw)
 

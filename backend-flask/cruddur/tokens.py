@@ -5,7 +5,7 @@ import time
 
 import requests
 from jose import jws, jwt
-from jose.exceptions import JWSError, JWTError
+from jose.exceptions import JOSEError, JWTError
 
 from .errors import ApiError
 
@@ -82,7 +82,10 @@ class TokenVerifier:
             raise ApiError.unauthorized("malformed_token", "The token is not a well-formed JWT") from exc
         if header.get("alg") != ALGORITHM:
             raise ApiError.unauthorized("unsupported_algorithm", f"Only {ALGORITHM} tokens are accepted")
-        key = self.keys.get(header.get("kid"))
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise ApiError.unauthorized("malformed_token", "The token's header names no key id")
+        key = self.keys.get(kid)
         claims = self._decode(token, key)
         self._check_claims(claims)
         return claims
@@ -91,7 +94,7 @@ class TokenVerifier:
     def _decode(token, key):
         try:
             payload = jws.verify(token, key, algorithms=[ALGORITHM])
-        except JWSError as exc:
+        except JOSEError as exc:
             raise ApiError.unauthorized("invalid_signature", "The token's signature does not verify") from exc
         try:
             claims = json.loads(payload)

@@ -243,3 +243,23 @@ def test_profile_lists_cruds_and_counts(client, auth):
     assert mine["is_me"] is True and mine["following"] is False
     missing = client.get("/api/activities/@nobody_here")
     assert missing.status_code == 404 and error_code(missing) == "user_not_found"
+
+
+def test_hostile_bodies_are_4xx(client, auth):
+    headers = auth.headers("alice")
+    nul = client.post("/api/activities", json={"message": "a\x00b", "ttl": "1-day"}, headers=headers)
+    assert nul.status_code == 400 and error_code(nul) == "invalid_characters"
+    deep = client.post("/api/activities", data="[" * 5000, content_type="application/json", headers=headers)
+    assert deep.status_code == 400 and error_code(deep) == "invalid_json"
+    huge = client.post("/api/activities", json={"message": "x" * 70000, "ttl": "1-day"}, headers=headers)
+    assert huge.status_code == 413 and error_code(huge) == "request_too_large"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/activities/home?limit=%C2%B2", "/api/activities/@%00", "/api/activities/@a%27b", "/api/users/@%00/short",
+    f"/api/activities/@%00/status/{uuid.uuid4()}",
+])
+def test_hostile_urls_are_4xx(client, path):
+    response = client.get(path)
+    assert 400 <= response.status_code < 500
+    assert response.json["errors"][0]["code"]

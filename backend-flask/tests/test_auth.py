@@ -144,3 +144,9 @@ def test_unknown_kid_refetches_once_then_401(app, client, auth, claims, jwks_fet
 def test_valid_token_for_an_unknown_cognito_user_is_refused(client, claims):
     # Signed correctly, but Cognito has no such user, so no users row can be made from it.
     assert_401(get_me(client, f"Bearer {sign(claims())}"), "user_unknown")
+
+
+def test_header_without_a_string_kid_is_refused(client, claims):
+    header, _, signature = sign(claims()).split(".")
+    token = f"{b64({'alg': 'RS256', 'kid': ['dummy']})}.{b64(claims())}.{signature}"
+    assert_401(get_me(client, f"Bearer {token}"), "malformed_token")

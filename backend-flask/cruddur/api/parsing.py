@@ -14,7 +14,7 @@ def json_body():
         raise ApiError(415, "unsupported_media_type", "Send the body as application/json")
     try:
         body = json.loads(request.get_data())
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise ApiError.bad_request("invalid_json", "The body is not valid JSON") from exc
     if not isinstance(body, dict):
         raise ApiError.bad_request("body_not_object", "The body must be a JSON object")
@@ -25,6 +25,8 @@ def optional_string(body, name):
     value = body.get(name)
     if value is not None and not isinstance(value, str):
         raise ApiError.bad_request("invalid_type", f"{name} must be a string", name)
+    if value is not None and "\x00" in value:
+        raise ApiError.bad_request("invalid_characters", f"{name} must not contain NUL characters", name)
     return value
 
 

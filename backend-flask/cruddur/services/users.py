@@ -39,15 +39,19 @@ def provision(db, cognito_user_id, handle, email, display_name):
     return user
 
 
+def _unknown(handle):
+    return ApiError.not_found("user_not_found", f"No one is called @{handle}")
+
+
 def short(db, handle):
-    user = db.one("users/short", handle=handle)
+    user = db.one("users/short", handle=handle) if HANDLE.match(handle.lower()) else None
     if user is None:
-        raise ApiError.not_found("user_not_found", f"No one is called @{handle}")
+        raise _unknown(handle)
     return user
 
 
 def profile(db, handle, viewer_uuid=None):
-    row = db.one("users/profile", handle=handle, viewer_uuid=viewer_uuid)
+    row = db.one("users/profile", handle=handle, viewer_uuid=viewer_uuid) if HANDLE.match(handle.lower()) else None
     if row is None:
-        raise ApiError.not_found("user_not_found", f"No one is called @{handle}")
+        raise _unknown(handle)
     return row
