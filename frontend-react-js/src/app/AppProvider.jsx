@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { loadRuntimeConfig, RuntimeConfigContext } from '../config/runtime-config';
+import { ErrorState, LoadingState } from '../components/States';
+import { AuthProvider, configureAuth } from '../lib/auth';
+import { ToastProvider } from '../lib/toast';
+
+/** Loads /api/config and configures Cognito before anything that needs auth renders. */
+export function AppProvider({ children }) {
+  const [state, setState] = useState({ status: 'loading', config: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    loadRuntimeConfig().then(
+      (config) => {
+        configureAuth(config);
+        setState({ status: 'ready', config, error: null });
+      },
+      (error) => setState({ status: 'error', config: null, error }),
+    );
+  }, [attempt]);
+
+  if (state.status !== 'ready') {
+    return (
+      <div className="splash">
+        {state.status === 'loading' ? (
+          <LoadingState label="Starting Cruddur…" />
+        ) : (
+          <ErrorState
+            error={state.error}
+            onRetry={() => {
+              setState({ status: 'loading', config: null, error: null });
+              setAttempt((count) => count + 1);
+            }}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <RuntimeConfigContext.Provider value={state.config}>
+      <ToastProvider>
+        <AuthProvider>{children}</AuthProvider>
+      </ToastProvider>
+    </RuntimeConfigContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Outlet } from 'react-router';
+import { Dialog } from '../../components/Dialog';
+import { CrudComposer } from '../../features/activities/components/CrudComposer';
+import { SearchBox } from '../../features/discovery/components/SearchBox';
+import { SuggestedUsersCard } from '../../features/discovery/components/SuggestedUsersCard';
+import { TrendingCard } from '../../features/discovery/components/TrendingCard';
+import { useToast } from '../../lib/toast';
+import { SideNav } from './SideNav';
+import './AppLayout.css';
+
+/** Three columns: navigation, the page, and search/trending/suggestions. */
+export function AppLayout() {
+  const [composerOpen, setComposerOpen] = useState(false);
+  const toast = useToast();
+
+  return (
+    <div className="app-layout">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <div className="app-column-nav">
+        <SideNav onOpenComposer={() => setComposerOpen(true)} />
+      </div>
+      <main id="main" className="app-column-main">
+        <Outlet />
+      </main>
+      <aside className="app-column-aside" aria-label="Discover">
+        <SearchBox />
+        <TrendingCard />
+        <SuggestedUsersCard />
+      </aside>
+      <Dialog open={composerOpen} onClose={() => setComposerOpen(false)} title="New crud">
+        <CrudComposer
+          onPosted={() => {
+            setComposerOpen(false);
+            toast.show('Your crud is live.');
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}

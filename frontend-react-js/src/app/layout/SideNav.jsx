@@ -1,0 +1,73 @@
+import { Link, NavLink, useNavigate } from 'react-router';
+import { Avatar } from '../../components/Avatar';
+import { BellIcon, PencilIcon, HomeIcon, MessageIcon, PersonIcon, SearchIcon, SignOutIcon } from '../../components/Icons';
+import { Logo } from '../../components/Logo';
+import { paths } from '../../config/paths';
+import { useAuth } from '../../lib/auth';
+import { useToast } from '../../lib/toast';
+import './SideNav.css';
+
+function NavItem({ to, icon: Icon, label, className = '' }) {
+  return (
+    <NavLink to={to} end className={`nav-item ${className}`}>
+      <Icon size={28} />
+      <span className="nav-label">{label}</span>
+    </NavLink>
+  );
+}
+
+export function SideNav({ onOpenComposer }) {
+  const { status, user, signOut } = useAuth();
+  const toast = useToast();
+  const navigate = useNavigate();
+
+  async function handleSignOut() {
+    try {
+      await signOut();
+      navigate(paths.home);
+    } catch (error) {
+      toast.error(error.message);
+    }
+  }
+
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <Link to={paths.home} className="side-nav-logo">
+        <Logo size={52} />
+      </Link>
+      <NavItem to={paths.home} icon={HomeIcon} label="Home" />
+      <NavItem to={paths.search('')} icon={SearchIcon} label="Search" className="nav-item-narrow-only" />
+      {status === 'signedIn' && (
+        <>
+          <NavItem to={paths.notifications} icon={BellIcon} label="Notifications" />
+          <NavItem to={paths.messages} icon={MessageIcon} label="Messages" />
+          {user.handle && <NavItem to={paths.profile(user.handle)} icon={PersonIcon} label="Profile" />}
+          <button type="button" className="button button-primary crud-button" onClick={onOpenComposer}>
+            <PencilIcon size={24} className="crud-button-icon" />
+            <span className="crud-button-label">Crud</span>
+          </button>
+          <div className="side-nav-account">
+            <Avatar name={user.displayName} handle={user.handle} size={40} />
+            <span className="side-nav-account-names">
+              <span className="side-nav-account-name">{user.displayName}</span>
+              <span className="side-nav-account-handle">@{user.handle}</span>
+            </span>
+            <button type="button" className="icon-button" onClick={handleSignOut} aria-label="Sign out" title="Sign out">
+              <SignOutIcon />
+            </button>
+          </div>
+        </>
+      )}
+      {status === 'signedOut' && (
+        <div className="side-nav-auth">
+          <Link to={paths.signin} className="button button-primary">
+            Sign in
+          </Link>
+          <Link to={paths.signup} className="button button-secondary">
+            Sign up
+          </Link>
+        </div>
+      )}
+    </nav>
+  );
+}

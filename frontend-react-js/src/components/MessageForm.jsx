@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import { FormError } from './FormField';
+import { CharacterCounter } from './CharacterCounter';
+import { isPostable } from '../lib/text-length';
+import './MessageForm.css';
+
+/**
+ * A textarea with a live counter and a Send button, shared by the composer, replies and direct messages.
+ * `onSubmit(message)` may throw an ApiError; its field error for "message" shows under the textarea.
+ * `extraFields` renders more controls (the composer's ttl picker) next to the counter.
+ */
+export function MessageForm({ label, placeholder, maxLength, onSubmit, extraFields, autoFocus, submitLabel = 'Send' }) {
+  const [text, setText] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState(null);
+  const textareaId = useId();
+  const counterId = useId();
+
+  async function handleSubmit(event) {
+    event.preventDefault();
+    if (!isPostable(text, maxLength) || submitting) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await onSubmit(text.trim());
+      setText('');
+    } catch (submitError) {
+      setError(submitError);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const fieldError = error?.fieldErrors?.message;
+  const otherErrors = error && !fieldError ? error.message : null;
+
+  return (
+    <form className="message-form" onSubmit={handleSubmit}>
+      <label htmlFor={textareaId} className="message-form-label">
+        {label}
+      </label>
+      <textarea
+        id={textareaId}
+        value={text}
+        placeholder={placeholder}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          // Ctrl/Cmd+Enter sends, as in most chat and post boxes.
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) handleSubmit(event);
+        }}
+        aria-describedby={counterId}
+        aria-invalid={fieldError ? true : undefined}
+        rows={3}
+        autoFocus={autoFocus}
+      />
+      {fieldError && <p className="field-error">{fieldError}</p>}
+      <div className="message-form-footer">
+        {extraFields}
+        <CharacterCounter id={counterId} text={text} max={maxLength} />
+        <button type="submit" className="button button-primary" disabled={!isPostable(text, maxLength) || submitting}>
+          {submitting ? 'Sending…' : submitLabel}
+        </button>
+      </div>
+      <FormError message={otherErrors} />
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Avatar } from '../../../components/Avatar';
+import { HeartIcon, ReplyIcon, RepostIcon, ShareIcon, TrashIcon } from '../../../components/Icons';
+import { paths } from '../../../config/paths';
+import { useAuth } from '../../../lib/auth';
+import { timeAgo } from '../../../lib/time';
+import { useActivityActions } from '../hooks/use-activity-actions';
+import { ExpiryCountdown } from './ExpiryCountdown';
+import './ActivityItem.css';
+
+function ActionButton({ label, count, pressed, onClick, children, className = '' }) {
+  return (
+    <button
+      type="button"
+      className={`activity-action ${className}`}
+      aria-label={count === undefined ? label : `${label} (${count})`}
+      aria-pressed={pressed}
+      onClick={onClick}
+    >
+      {children}
+      {count !== undefined && <span aria-hidden="true">{count}</span>}
+    </button>
+  );
+}
+
+/**
+ * One crud. It removes itself from the screen the moment it expires; `onExpire` lets the page react too.
+ * `isFocus` marks the crud a status page is about (bigger, not a link to itself).
+ */
+export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus = false }) {
+  const [expired, setExpired] = useState(false);
+  const navigate = useNavigate();
+  const { user } = useAuth();
+  const actions = useActivityActions(activity, { onChange, onRemove });
+  const statusPath = paths.status(activity.handle, activity.uuid);
+  const handleExpire = useCallback(() => {
+    setExpired(true);
+    onExpire?.(activity.uuid);
+  }, [onExpire, activity.uuid]);
+
+  if (expired) return null;
+
+  function openStatus(event) {
+    // Clicks on links, buttons or selected text keep their own meaning.
+    if (isFocus || event.target.closest('a, button') || window.getSelection()?.toString()) return;
+    navigate(statusPath);
+  }
+
+  return (
+    <article className={`activity${isFocus ? ' activity-focus' : ''}`} onClick={openStatus} aria-label={`Crud by ${activity.display_name}`}>
+      {activity.reposted_by && (
+        <p className="activity-reposted-by">
+          <RepostIcon size={14} /> Reposted by{' '}
+          <Link to={paths.profile(activity.reposted_by.handle)}>{activity.reposted_by.display_name}</Link>
+        </p>
+      )}
+      <div className="activity-body">
+        <Link to={paths.profile(activity.handle)} className="activity-avatar" tabIndex={-1} aria-hidden="true">
+          <Avatar url={activity.avatar_url} name={activity.display_name} handle={activity.handle} />
+        </Link>
+        <div className="activity-main">
+          <header className="activity-header">
+            <Link to={paths.profile(activity.handle)} className="activity-author">
+              <span className="activity-display-name">{activity.display_name}</span>
+              <span className="activity-handle">@{activity.handle}</span>
+            </Link>
+            <div className="activity-times">
+              <Link to={statusPath} className="activity-created" title={new Date(activity.created_at).toLocaleString()}>
+                <time dateTime={activity.created_at}>{timeAgo(activity.created_at)}</time>
+                <span className="visually-hidden"> – open this crud</span>
+              </Link>
+              <ExpiryCountdown expiresAt={activity.expires_at} onExpire={handleExpire} />
+            </div>
+          </header>
+          <p className="activity-message">{activity.message}</p>
+          <footer className="activity-actions">
+            <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
+              <ReplyIcon size={20} />
+            </ActionButton>
+            <ActionButton
+              label={activity.reposted ? 'Undo repost' : 'Repost'}
+              count={activity.reposts_count}
+              pressed={Boolean(activity.reposted)}
+              onClick={actions.repost}
+              className="activity-action-repost"
+            >
+              <RepostIcon size={20} />
+            </ActionButton>
+            <ActionButton
+              label={activity.liked ? 'Unlike' : 'Like'}
+              count={activity.likes_count}
+              pressed={Boolean(activity.liked)}
+              onClick={actions.like}
+              className="activity-action-like"
+            >
+              <HeartIcon size={20} filled={activity.liked} />
+            </ActionButton>
+            <ActionButton label="Copy link" onClick={actions.share}>
+              <ShareIcon size={20} />
+            </ActionButton>
+            {user?.handle === activity.handle && (
+              <ActionButton label="Delete" onClick={actions.remove} className="activity-action-delete">
+                <TrashIcon size={20} />
+              </ActionButton>
+            )}
+          </footer>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { createActivity } from '../api/activities';
+import { announceActivityCreated } from '../activity-events';
+import { CRUD_MAX_LENGTH } from '../limits';
+import { DEFAULT_TTL } from '../ttl';
+import { MessageForm } from '../../../components/MessageForm';
+import { TtlPicker } from './TtlPicker';
+
+export function CrudComposer({ onPosted }) {
+  const [ttl, setTtl] = useState(DEFAULT_TTL);
+
+  async function post(message) {
+    const activity = await createActivity({ message, ttl });
+    announceActivityCreated(activity);
+    onPosted?.(activity);
+  }
+
+  return (
+    <MessageForm
+      label="Message"
+      placeholder="What's happening?"
+      maxLength={CRUD_MAX_LENGTH}
+      onSubmit={post}
+      extraFields={<TtlPicker value={ttl} onChange={setTtl} />}
+      autoFocus
+    />
+  );
+}

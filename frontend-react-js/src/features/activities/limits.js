@@ -1,0 +1,1 @@
+export const CRUD_MAX_LENGTH = 280;

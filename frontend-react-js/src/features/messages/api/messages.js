@@ -1,0 +1,13 @@
+import { api } from '../../../lib/api-client';
+
+export const MESSAGE_MAX_LENGTH = 1024;
+
+export const getMessageGroups = (cursor) => api.get('/api/message_groups', { query: { limit: 20, cursor } });
+
+export const getMessages = (messageGroupUuid, cursor) =>
+  api.get(`/api/messages/${encodeURIComponent(messageGroupUuid)}`, { query: { limit: 50, cursor } });
+
+/** `to` is { handle } for a new conversation or { message_group_uuid } for an existing one. */
+export const sendMessage = (message, to) => api.post('/api/messages', { message, ...to });
+
+export const getRecipient = (handle) => api.get(`/api/users/@${encodeURIComponent(handle)}/short`, { withAuth: false });

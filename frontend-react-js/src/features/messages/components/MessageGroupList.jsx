@@ -1,0 +1,36 @@
+import { Link } from 'react-router';
+import { Avatar } from '../../../components/Avatar';
+import { EmptyState } from '../../../components/States';
+import { ListStates } from '../../../components/ListStates';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { paths } from '../../../config/paths';
+import { timeAgo } from '../../../lib/time';
+import './Messages.css';
+
+export function MessageGroupList({ list }) {
+  if (list.status !== 'ready') return <ListStates list={list} feature="Messages" />;
+  if (list.items.length === 0) {
+    return <EmptyState title="No conversations yet">Open someone's profile and choose Message.</EmptyState>;
+  }
+  return (
+    <ul className="message-groups">
+      {list.items.map((group) => (
+        <li key={group.message_group_uuid}>
+          <Link to={paths.messageGroup(group.message_group_uuid)} className="message-group">
+            <Avatar url={group.avatar_url} name={group.display_name} handle={group.handle} size={44} />
+            <span className="message-group-text">
+              <span className="message-group-top">
+                <strong>{group.display_name}</strong> <span className="muted">@{group.handle}</span>
+                <time className="muted" dateTime={group.created_at}>
+                  {timeAgo(group.created_at)}
+                </time>
+              </span>
+              <span className="message-group-preview">{group.message}</span>
+            </span>
+          </Link>
+        </li>
+      ))}
+      <LoadMoreButton list={list} />
+    </ul>
+  );
+}

@@ -1,0 +1,134 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { Amplify } from 'aws-amplify';
+import { Hub } from 'aws-amplify/utils';
+import * as amplifyAuth from 'aws-amplify/auth';
+import { paths } from '../config/paths';
+import { LoadingState } from '../components/States';
+
+export function configureAuth(config) {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.user_pool_id,
+        userPoolClientId: config.user_pool_client_id,
+        // null on real AWS; the local stack points at its own Cognito.
+        userPoolEndpoint: config.cognito_endpoint || undefined,
+        loginWith: { email: true },
+      },
+    },
+  });
+}
+
+const AUTH_ERROR_MESSAGES = {
+  NotAuthorizedException: 'Incorrect email or password.',
+  UserNotFoundException: 'Incorrect email or password.',
+  UsernameExistsException: 'An account with this email already exists.',
+  CodeMismatchException: 'That confirmation code is not right.',
+  ExpiredCodeException: 'That code has expired. Ask for a new one.',
+  InvalidPasswordException: 'The password is too weak: use at least 8 characters with upper and lower case letters, numbers and symbols.',
+  LimitExceededException: 'Too many attempts. Wait a little and try again.',
+  TooManyRequestsException: 'Too many attempts. Wait a little and try again.',
+};
+
+export function authErrorMessage(error) {
+  if (AUTH_ERROR_MESSAGES[error?.name]) return AUTH_ERROR_MESSAGES[error.name];
+  if (error?.name === 'NetworkError' || error?.message === 'Failed to fetch') {
+    return "Can't reach the sign-in service. Check your connection and try again.";
+  }
+  return error?.message || 'Something went wrong. Try again.';
+}
+
+async function loadCurrentUser() {
+  try {
+    const { userId } = await amplifyAuth.getCurrentUser();
+    const attributes = await amplifyAuth.fetchUserAttributes();
+    return {
+      id: userId,
+      email: attributes.email,
+      displayName: attributes.name || attributes.email,
+      handle: attributes.preferred_username,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export const AuthContext = createContext(null);
+
+export function AuthProvider({ children }) {
+  const [state, setState] = useState({ status: 'loading', user: null });
+
+  const refreshUser = useCallback(async () => {
+    const user = await loadCurrentUser();
+    setState({ status: user ? 'signedIn' : 'signedOut', user });
+    return user;
+  }, []);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after awaiting Amplify
+    refreshUser();
+    // Keeps the UI in step when Amplify signs the user in or out (e.g. the refresh token expired).
+    return Hub.listen('auth', ({ payload }) => {
+      if (['signedIn', 'signedOut', 'tokenRefresh_failure'].includes(payload.event)) refreshUser();
+    });
+  }, [refreshUser]);
+
+  const value = useMemo(
+    () => ({
+      ...state,
+      signUp: ({ email, password, name, handle }) =>
+        amplifyAuth.signUp({
+          username: email,
+          password,
+          options: { userAttributes: { email, name, preferred_username: handle } },
+        }),
+      confirmSignUp: ({ email, code }) =>
+        amplifyAuth.confirmSignUp({ username: email, confirmationCode: code }),
+      resendSignUpCode: ({ email }) => amplifyAuth.resendSignUpCode({ username: email }),
+      signIn: async ({ email, password }) => {
+        const result = await amplifyAuth.signIn({
+          username: email,
+          password,
+          options: { authFlowType: 'USER_PASSWORD_AUTH' },
+        });
+        if (result.isSignedIn) await refreshUser();
+        return result;
+      },
+      signOut: async () => {
+        await amplifyAuth.signOut();
+        await refreshUser();
+      },
+      resetPassword: ({ email }) => amplifyAuth.resetPassword({ username: email }),
+      confirmResetPassword: ({ email, code, newPassword }) =>
+        amplifyAuth.confirmResetPassword({ username: email, confirmationCode: code, newPassword }),
+    }),
+    [state, refreshUser],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth() {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth must be used inside <AuthProvider>');
+  return auth;
+}
+
+/** Route guard: pages that need a signed-in user send visitors to sign in, then back. */
+export function RequireAuth({ children }) {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <LoadingState label="Checking your session…" />;
+  if (status === 'signedOut') {
+    return <Navigate to={paths.signin} replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+/** The reverse guard for sign-in/sign-up pages: a signed-in user goes home. */
+export function RedirectIfSignedIn({ children }) {
+  const { status } = useAuth();
+  if (status === 'signedIn') return <Navigate to={paths.home} replace />;
+  return children;
+}

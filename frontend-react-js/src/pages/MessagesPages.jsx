@@ -1,0 +1,101 @@
+import { useNavigate, useParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { ListStates } from '../components/ListStates';
+import { LoadMoreButton } from '../components/LoadMoreButton';
+import { paths } from '../config/paths';
+import { MessageForm } from '../components/MessageForm';
+import { UserRow } from '../components/UserRow';
+import { getMessageGroups, getMessages, getRecipient, MESSAGE_MAX_LENGTH, sendMessage } from '../features/messages/api/messages';
+import { MessageGroupList } from '../features/messages/components/MessageGroupList';
+import { MessageThread } from '../features/messages/components/MessageThread';
+import { useApiData } from '../hooks/use-api-data';
+import { useCursorList } from '../hooks/use-cursor-list';
+import { usePageTitle } from '../hooks/use-page-title';
+
+function MessagesHeader({ title }) {
+  return (
+    <header className="page-header">
+      <h1>{title}</h1>
+    </header>
+  );
+}
+
+export function MessagesPage() {
+  usePageTitle('Messages');
+  const groups = useCursorList(getMessageGroups, 'message-groups');
+  return (
+    <>
+      <MessagesHeader title="Messages" />
+      <MessageGroupList list={groups} />
+    </>
+  );
+}
+
+/** One conversation. Pages come newest first, so "older messages" go above what is shown. */
+export function MessageGroupPage() {
+  const { messageGroupUuid } = useParams();
+  usePageTitle('Conversation');
+  const thread = useCursorList((cursor) => getMessages(messageGroupUuid, cursor), messageGroupUuid);
+  const messages = [...thread.items].sort((a, b) => a.created_at.localeCompare(b.created_at));
+
+  if (thread.status === 'error' && thread.error.status === 404) {
+    return (
+      <>
+        <MessagesHeader title="Conversation" />
+        <EmptyState title="This conversation does not exist or is not yours" />
+      </>
+    );
+  }
+  return (
+    <>
+      <MessagesHeader title="Conversation" />
+      {thread.status !== 'ready' ? (
+        <ListStates list={thread} feature="Messages" />
+      ) : (
+        <>
+          <LoadMoreButton list={thread} label="Older messages" />
+          <MessageThread messages={messages} />
+          <MessageForm
+            label="Message"
+            maxLength={MESSAGE_MAX_LENGTH}
+            onSubmit={async (text) => thread.append(await sendMessage(text, { message_group_uuid: messageGroupUuid }))}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+export function NewMessagePage() {
+  const { handle } = useParams();
+  const navigate = useNavigate();
+  usePageTitle(`Message @${handle}`);
+  const recipient = useApiData(() => getRecipient(handle), handle);
+
+  return (
+    <>
+      <MessagesHeader title="New message" />
+      {recipient.status === 'loading' && <LoadingState />}
+      {recipient.status === 'error' &&
+        (recipient.error.status === 404 ? (
+          <EmptyState title={`@${handle} does not exist`} />
+        ) : (
+          <ErrorState error={recipient.error} onRetry={recipient.reload} />
+        ))}
+      {recipient.status === 'ready' && (
+        <>
+          <UserRow user={recipient.data} />
+          <MessageForm
+            label={`Message to @${handle}`}
+            maxLength={MESSAGE_MAX_LENGTH}
+            autoFocus
+            onSubmit={async (text) => {
+              const message = await sendMessage(text, { handle });
+              navigate(paths.messageGroup(message.message_group_uuid));
+            }}
+          />
+        </>
+      )}
+    </>
+  );
+}

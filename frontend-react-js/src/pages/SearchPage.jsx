@@ -1,0 +1,44 @@
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../components/States';
+import { ListStates } from '../components/ListStates';
+import { searchActivities } from '../features/activities/api/activities';
+import { ActivityList } from '../features/activities/components/ActivityList';
+import { searchUsers } from '../features/discovery/api/discovery';
+import { SearchBox } from '../features/discovery/components/SearchBox';
+import { UserRow } from '../components/UserRow';
+import { useCursorList } from '../hooks/use-cursor-list';
+import { usePageTitle } from '../hooks/use-page-title';
+
+function SearchResults({ term }) {
+  const people = useCursorList(() => searchUsers(term), `users:${term}`);
+  const cruds = useCursorList((cursor) => searchActivities(term, cursor), `cruds:${term}`);
+  return (
+    <>
+      <h2 className="section-title">People</h2>
+      {people.status !== 'ready' && <ListStates list={people} feature="People search" />}
+      {people.status === 'ready' && people.items.length === 0 && <EmptyState title={`No people match “${term}”`} />}
+      {people.items.map((user) => (
+        <UserRow key={user.uuid || user.handle} user={user} />
+      ))}
+      <h2 className="section-title">Cruds</h2>
+      <ActivityList list={cruds} label="Matching cruds" feature="Crud search" emptyTitle={`No cruds match “${term}”`} />
+    </>
+  );
+}
+
+export function SearchPage() {
+  const [searchParams] = useSearchParams();
+  const term = (searchParams.get('term') || '').trim();
+  usePageTitle(term ? `Search: ${term}` : 'Search');
+  return (
+    <>
+      <header className="page-header">
+        <h1>Search</h1>
+      </header>
+      <div className="page-note">
+        <SearchBox key={term} initialTerm={term} />
+      </div>
+      {term ? <SearchResults term={term} /> : <EmptyState title="Search for people, words or #hashtags" />}
+    </>
+  );
+}
