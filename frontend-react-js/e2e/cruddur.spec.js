@@ -138,6 +138,7 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
     await expect(dialog).toBeHidden();
     await expect(profile).toContainText('E2E Renamed');
     await expect(profile).toContainText('Testing Cruddur end to end.');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('E2E Renamed');
     await page.reload();
     await expect(page.getByRole('region', { name: 'Profile' })).toContainText('Testing Cruddur end to end.');
   });

@@ -5,6 +5,7 @@ import { Hub } from 'aws-amplify/utils';
 import * as amplifyAuth from 'aws-amplify/auth';
 import { paths } from '../config/paths';
 import { LoadingState } from '../components/States';
+import { api } from './api-client';
 
 export function configureAuth(config) {
   Amplify.configure({
@@ -39,18 +40,26 @@ export function authErrorMessage(error) {
   return error?.message || 'Something went wrong. Try again.';
 }
 
+// Cruddur's own profile is the truth for names and avatars (it changes with "Edit profile");
+// Cognito's attributes stand in only when the API cannot answer.
 async function loadCurrentUser() {
+  let userId;
   try {
-    const { userId } = await amplifyAuth.getCurrentUser();
-    const attributes = await amplifyAuth.fetchUserAttributes();
-    return {
-      id: userId,
-      email: attributes.email,
-      displayName: attributes.name || attributes.email,
-      handle: attributes.preferred_username,
-    };
+    ({ userId } = await amplifyAuth.getCurrentUser());
   } catch {
     return null;
+  }
+  try {
+    const me = await api.get('/api/users/me');
+    return { id: userId, uuid: me.uuid, displayName: me.display_name, handle: me.handle, avatarUrl: me.avatar_url };
+  } catch {
+    const attributes = await amplifyAuth.fetchUserAttributes().catch(() => ({}));
+    return {
+      id: userId,
+      displayName: attributes.name || attributes.email,
+      handle: attributes.preferred_username,
+      avatarUrl: null,
+    };
   }
 }
 
@@ -77,6 +86,7 @@ export function AuthProvider({ children }) {
   const value = useMemo(
     () => ({
       ...state,
+      refreshUser,
       signUp: ({ email, password, name, handle }) =>
         amplifyAuth.signUp({
           username: email,

@@ -47,7 +47,7 @@ export function SideNav({ onOpenComposer }) {
             <span className="crud-button-label">Crud</span>
           </button>
           <div className="side-nav-account">
-            <Avatar name={user.displayName} handle={user.handle} size={40} />
+            <Avatar url={user.avatarUrl} name={user.displayName} handle={user.handle} size={40} />
             <span className="side-nav-account-names">
               <span className="side-nav-account-name">{user.displayName}</span>
               <span className="side-nav-account-handle">@{user.handle}</span>

@@ -20,7 +20,7 @@ function Count({ value, label }) {
 
 export function ProfileHeader({ profile, onProfileChange }) {
   const [editing, setEditing] = useState(false);
-  const { status } = useAuth();
+  const { status, refreshUser } = useAuth();
   const toast = useToast();
   const canFollow = status === 'signedIn' && !profile.is_me;
 
@@ -70,6 +70,7 @@ export function ProfileHeader({ profile, onProfileChange }) {
           profile={profile}
           onSaved={(updated) => {
             onProfileChange(updated);
+            refreshUser();
             setEditing(false);
             toast.show('Profile saved.');
           }}
