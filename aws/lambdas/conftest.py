@@ -1,4 +1,5 @@
 """The Lambdas' tests run on the same embedded PostgreSQL and schema as the API's."""
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from devstack import postgres  # noqa: E402
 
 @pytest.fixture(scope="session")
 def database_url():
-    url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), "cruddur_lambdas", recreate=True)
+    name = os.environ.get("TEST_DATABASE_NAME", "cruddur_test") + "_lambdas"
+    url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), name, recreate=True)
     migrate(url)
     return url

@@ -30,7 +30,8 @@ def free_port():
 def database_url():
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
-        url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), "cruddur_test", recreate=True)
+        name = os.environ.get("TEST_DATABASE_NAME", "cruddur_test")
+        url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), name, recreate=True)
     migrate(url)
     return url
 
