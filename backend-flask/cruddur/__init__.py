@@ -1,6 +1,4 @@
 """Cruddur's API: `create_app(config)` builds it; config comes from the environment unless given."""
-import logging
-
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
@@ -9,6 +7,11 @@ from .cognito import CognitoDirectory
 from .config import Config
 from .db import Database
 from .errors import register_error_handlers
+from .messages_store import MessagesStore
+from .observability.errors import init_error_reporting
+from .observability.logs import init_logging
+from .observability.tracing import init_tracing
+from .observability.xray import init_xray
 from .purge import PurgeRunner
 
 
@@ -26,17 +29,21 @@ class IsoJSONProvider(DefaultJSONProvider):
 
 def create_app(config=None):
     config = (config or Config.from_env()).validate()
-    logging.basicConfig(level=logging.INFO)
     app = Flask(__name__, static_folder=None)
     app.json = IsoJSONProvider(app)
     app.config["CRUDDUR"] = config
     # Every body this API takes is small; larger ones are refused with 413 before they are read.
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
 
+    init_logging(app, config)
+    init_tracing(app, config)
     Database().init_app(app, config)
     CognitoDirectory().init_app(app, config)
+    MessagesStore().init_app(app, config)
     auth.init_app(app, config)
     register_error_handlers(app)
+    init_xray(app, config)
+    init_error_reporting(app, config)
 
     from .api import api
     app.register_blueprint(api)

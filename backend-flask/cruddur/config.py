@@ -18,6 +18,16 @@ def _int(env, name, default):
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _traces_exporter(env):
+    """OTEL_TRACES_EXPORTER as the SDK reads it, but "none" unless an OTLP endpoint or exporter is set."""
+    named = env.get("OTEL_TRACES_EXPORTER")
+    if named:
+        return named
+    if env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"):
+        return "otlp"
+    return "none"
+
+
 @dataclass(frozen=True)
 class Config:
     environment: str = "development"
@@ -34,9 +44,21 @@ class Config:
     cognito_jwks_url: str | None = None
     jwks_refetch_interval_seconds: int = 60
     assets_base_url: str = ""
+    # The direct messages table (single-table design, see docs/messages-table.md).
+    dynamodb_table_name: str = "cruddur-messages"
     # 0 turns the in-process purge of expired cruds off.
     purge_interval_seconds: int = 300
     purge_batch_size: int = 1000
+    # Observability: each part is off unless configured.
+    otel_traces_exporter: str = "none"
+    otel_service_name: str = "cruddur-api"
+    xray_daemon_address: str | None = None
+    xray_sampling_rules: str | None = None
+    rollbar_access_token: str | None = None
+    rollbar_endpoint: str | None = None
+    rollbar_handler: str = "thread"
+    rollbar_client_token: str | None = None
+    cloudwatch_log_group: str | None = None
 
     @classmethod
     def from_env(cls, env=None):
@@ -54,8 +76,18 @@ class Config:
             cognito_jwks_url=env.get("COGNITO_JWKS_URL") or None,
             jwks_refetch_interval_seconds=_int(env, "JWKS_REFETCH_INTERVAL_SECONDS", 60),
             assets_base_url=env.get("ASSETS_BASE_URL", ""),
+            dynamodb_table_name=env.get("DYNAMODB_TABLE_NAME") or "cruddur-messages",
             purge_interval_seconds=_int(env, "PURGE_INTERVAL_SECONDS", 300),
             purge_batch_size=_int(env, "PURGE_BATCH_SIZE", 1000),
+            otel_traces_exporter=_traces_exporter(env),
+            otel_service_name=env.get("OTEL_SERVICE_NAME") or "cruddur-api",
+            xray_daemon_address=env.get("AWS_XRAY_DAEMON_ADDRESS") or None,
+            xray_sampling_rules=env.get("XRAY_SAMPLING_RULES") or None,
+            rollbar_access_token=env.get("ROLLBAR_ACCESS_TOKEN") or None,
+            rollbar_endpoint=env.get("ROLLBAR_ENDPOINT") or None,
+            rollbar_handler=env.get("ROLLBAR_HANDLER") or "thread",
+            rollbar_client_token=env.get("ROLLBAR_CLIENT_TOKEN") or None,
+            cloudwatch_log_group=env.get("CLOUDWATCH_LOG_GROUP") or None,
         )
 
     def with_overrides(self, **overrides):
@@ -85,6 +117,8 @@ class Config:
             raise ConfigError("COGNITO_USER_POOL_ID and COGNITO_USER_POOL_CLIENT_ID must be set")
         if self.db_pool_min_size < 1 or self.db_pool_max_size < self.db_pool_min_size:
             raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
+        if self.otel_traces_exporter not in ("otlp", "console", "none"):
+            raise ConfigError("OTEL_TRACES_EXPORTER must be otlp, console or none")
         if self.environment == "production":
             self._refuse_local_signers()
         return self

@@ -1,6 +1,6 @@
 """The Postgres pool and the SQL files under cruddur/sql, looked up by name ("activities/home")."""
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from flask import current_app
@@ -9,13 +9,22 @@ from psycopg_pool import ConnectionPool
 
 SQL_DIR = Path(__file__).parent / "sql"
 
-# `:name` is a psql variable, so each file runs as is in psql after `\set name value`;
-# `::type` casts are left alone.
+# `:name` is a psql variable, so each file runs as is in psql after `\set name value`; `::type` casts
+# and anything inside '...' literals are left alone, as psql leaves them.
 _PARAMETER = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+_STRING_LITERAL = re.compile(r"('(?:[^']|'')*')")
+
+
+def _with_parameters(code):
+    return _PARAMETER.sub(r"%(\1)s", code.replace("%", "%%"))
 
 
 def to_psycopg(sql_text):
-    return _PARAMETER.sub(r"%(\1)s", sql_text.replace("%", "%%"))
+    # Comment lines stay in the files for people; without them a traced statement is named for its verb.
+    statement = "\n".join(line for line in sql_text.splitlines() if not line.lstrip().startswith("--")).strip()
+    parts = _STRING_LITERAL.split(statement)
+    return "".join(part.replace("%", "%%") if index % 2 else _with_parameters(part)
+                   for index, part in enumerate(parts))
 
 
 def load_queries(root=SQL_DIR):
@@ -37,6 +46,8 @@ class Database:
     def __init__(self):
         self.pool = None
         self.queries = load_queries()
+        # Wraps each statement by name (X-Ray swaps in its subsegments).
+        self.around_statement = lambda name: nullcontext()
 
     def init_app(self, app, config):
         self.open(config)
@@ -99,7 +110,11 @@ class Session:
         self.conn = conn
 
     def _execute(self, name, params):
-        return self.conn.execute(self.db.sql(name), params)
+        # Through a cursor, which OpenTelemetry's psycopg instrumentation traces.
+        with self.db.around_statement(name):
+            cursor = self.conn.cursor()
+            cursor.execute(self.db.sql(name), params)
+            return cursor
 
     def one(self, name, **params):
         return self._execute(name, params).fetchone()

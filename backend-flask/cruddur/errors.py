@@ -3,12 +3,16 @@ import logging
 
 import psycopg
 import psycopg_pool
-from flask import jsonify
+from botocore.exceptions import BotoCoreError, ClientError, ConnectionError as AwsConnectionError, ReadTimeoutError
+from flask import current_app, got_request_exception, jsonify
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
+# AWS error codes that pass on their own (throttling, a service hiccup): the client should retry later.
+_TRANSIENT_AWS_CODES = {"ProvisionedThroughputExceededException", "RequestLimitExceeded", "ThrottlingException",
+                        "InternalServerError", "ServiceUnavailable"}
 
 
 class ApiError(Exception):
@@ -69,7 +73,30 @@ def register_error_handlers(app):
         return error_response(503, "database_unavailable", "The database is unavailable, try again shortly",
                               headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
+    @app.errorhandler(BotoCoreError)
+    @app.errorhandler(ClientError)
+    def handle_aws_error(exc):
+        # Only the messaging endpoints call AWS (DynamoDB) while answering, so only they answer 503 when it is down.
+        if not is_transient_aws_error(exc):
+            return handle_unexpected(exc)
+        log.warning("AWS unavailable: %s", exc)
+        return error_response(503, "messages_unavailable", "Messages are unavailable right now, try again shortly",
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
     @app.errorhandler(Exception)
     def handle_unexpected(exc):
         log.exception("unhandled error")
+        # Handled here, so Flask would not signal it: error reporters (Rollbar) listen for this.
+        got_request_exception.send(current_app._get_current_object(), exception=exc)
         return error_response(500, "internal_error", "Something went wrong on our side")
+
+
+def is_transient_aws_error(exc):
+    """Unreachable, timed out, throttled or failing on AWS's side, as opposed to a request AWS refused."""
+    if isinstance(exc, (AwsConnectionError, ReadTimeoutError)):
+        return True
+    if isinstance(exc, ClientError):
+        error = exc.response.get("Error", {})
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        return error.get("Code") in _TRANSIENT_AWS_CODES or status >= 500
+    return False

@@ -22,26 +22,43 @@ def parse_limit(raw):
     return int(raw)
 
 
-def encode_cursor(row):
-    position = [row["created_at"].isoformat(), str(row["uuid"])]
-    return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
+def _plain(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value if isinstance(value, (int, float)) else str(value)
 
 
-def parse_cursor(raw):
-    """The (created_at, uuid) a page continues after; None for the first page."""
+def encode_cursor(*position):
+    return base64.urlsafe_b64encode(json.dumps([_plain(v) for v in position]).encode()).decode().rstrip("=")
+
+
+_CHECKS = {datetime: datetime.fromisoformat, uuid.UUID: uuid.UUID, float: float}
+
+
+def parse_cursor(raw, shape=(datetime, uuid.UUID)):
+    """The position (values of the types in `shape`) a page continues after; None for the first page.
+    Values come back as the JSON gave them, checked, for SQL to cast."""
     if raw is None:
         return None
     try:
-        created_at, row_uuid = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
-        datetime.fromisoformat(created_at)
-        uuid.UUID(row_uuid)
+        position = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+        if not isinstance(position, list) or len(position) != len(shape):
+            raise ValueError("wrong shape")
+        for value, kind in zip(position, shape):
+            if kind is float and not isinstance(value, (int, float)):
+                raise TypeError("not a number")
+            _CHECKS[kind](value)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
         raise ApiError.bad_request("invalid_cursor", "cursor is not one this API handed out", "cursor") from exc
-    return created_at, row_uuid
+    return tuple(position)
 
 
-def page(rows, limit):
+def by_time(row):
+    return row["created_at"], row["uuid"]
+
+
+def page(rows, limit, position=by_time):
     """Splits rows fetched with limit + 1 into a page and the cursor of the next one."""
     items = rows[:limit]
-    next_cursor = encode_cursor(items[-1]) if len(rows) > limit else None
+    next_cursor = encode_cursor(*position(items[-1])) if len(rows) > limit else None
     return items, next_cursor

@@ -4,12 +4,16 @@
 second run is instant), makes the database if missing, and prints its URL (a Unix socket, no TCP port).
 `python -m devstack.postgres stop DATA_DIR` stops it.
 """
+import logging
 import sys
 from pathlib import Path
 
 import pgserver
 import psycopg
 from psycopg import sql
+
+# Its INFO lines narrate process handles; only problems are worth showing.
+logging.getLogger("pgserver").setLevel(logging.WARNING)
 
 
 def server(data_dir, cleanup_mode=None):

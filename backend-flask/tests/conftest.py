@@ -13,6 +13,7 @@ from cruddur import create_app
 from cruddur.config import Config
 from cruddur.migrations import migrate
 from devstack import aws, postgres
+from receivers import HttpCollector
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).with_name("data")
@@ -38,7 +39,10 @@ def database_url():
 
 @pytest.fixture(scope="session")
 def local_aws():
-    """moto in server mode on a loopback port of its own, with the pool and client bin/dev makes."""
+    """moto in server mode on a loopback port of its own, with the pool, client and table bin/dev makes."""
+    # The API signs its DynamoDB calls; moto accepts any credentials (bin/dev exports the same).
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
@@ -65,15 +69,43 @@ def config(database_url, local_aws):
 
 def empty_tables(database_url):
     with psycopg.connect(database_url) as conn:
-        conn.execute("TRUNCATE users, activities, follows, likes, reposts")
+        conn.execute("TRUNCATE users, activities CASCADE")
+
+
+@pytest.fixture(scope="session")
+def otlp_collector():
+    """An OTLP/HTTP collector on loopback. The process exports to the first one it is pointed at, so
+    every traced test points at this one."""
+    collector = HttpCollector()
+    yield collector
+    collector.close()
 
 
 @pytest.fixture
-def app(config):
-    app = create_app(config)
-    yield app
-    app.extensions["db"].close()
+def otlp_env(otlp_collector, monkeypatch):
+    """The standard variables the OTLP exporter reads when tracing starts in create_app."""
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", otlp_collector.url)
+    monkeypatch.setenv("OTEL_BSP_SCHEDULE_DELAY", "100")
+    return otlp_collector
+
+
+@pytest.fixture
+def make_app(config):
+    """Builds apps with settings overridden; closes them and empties the tables after the test."""
+    apps = []
+
+    def make(**overrides):
+        apps.append(create_app(config.with_overrides(**overrides)))
+        return apps[-1]
+    yield make
+    for made in apps:
+        made.extensions["db"].close()
     empty_tables(config.database_url)
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture

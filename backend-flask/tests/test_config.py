@@ -46,3 +46,19 @@ def test_incomplete_settings_are_refused(env):
 def test_numbers_must_be_numbers():
     with pytest.raises(ConfigError):
         Config.from_env({**POOL, "PURGE_INTERVAL_SECONDS": "soon"})
+
+
+@pytest.mark.parametrize("extra, exporter", [
+    ({}, "none"),
+    ({"OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "otlp"),
+    ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:4318/v1/traces"}, "otlp"),
+    ({"OTEL_TRACES_EXPORTER": "console"}, "console"),
+    ({"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "none"),
+])
+def test_tracing_is_off_unless_configured(extra, exporter):
+    assert Config.from_env({**POOL, **extra}).validate().otel_traces_exporter == exporter
+
+
+def test_unknown_traces_exporter_is_refused():
+    with pytest.raises(ConfigError):
+        Config.from_env({**POOL, "OTEL_TRACES_EXPORTER": "zipkin"}).validate()

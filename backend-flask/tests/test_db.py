@@ -1,6 +1,15 @@
 from cruddur.db import SQL_DIR, load_queries, to_psycopg
 
 
+def test_comment_lines_are_left_out():
+    assert to_psycopg("-- what it answers\nSELECT 1\n  -- why\nFROM t;\n") == "SELECT 1\nFROM t;"
+
+
+def test_string_literals_are_left_alone():
+    assert to_psycopg("SELECT regexp_matches(:m, '[[:alnum:]_] 5%', 'g') || ':x'") == \
+        "SELECT regexp_matches(%(m)s, '[[:alnum:]_] 5%%', 'g') || ':x'"
+
+
 def test_psql_variables_become_named_parameters():
     assert to_psycopg("SELECT :a::uuid, ':'::text WHERE x LIKE '5%' AND y = :b_2") == \
         "SELECT %(a)s::uuid, ':'::text WHERE x LIKE '5%%' AND y = %(b_2)s"

@@ -1,26 +1,18 @@
-from cruddur import create_app
-
-
 def test_health_check(client):
     response = client.get("/api/health-check")
     assert response.status_code == 200
     assert response.json["success"] is True
 
 
-def test_health_check_is_503_when_postgres_is_unreachable(config, tmp_path):
-    unreachable = config.with_overrides(database_url=f"postgresql://postgres@/cruddur?host={tmp_path}",
-                                        db_timeout_seconds=1)
-    app = create_app(unreachable)
-    try:
-        client = app.test_client()
-        response = client.get("/api/health-check")
-        assert response.status_code == 503
-        assert response.headers["Retry-After"]
-        assert response.json["errors"][0]["code"] == "database_unavailable"
-        feed = client.get("/api/activities/home")
-        assert feed.status_code == 503 and feed.json["errors"][0]["code"] == "database_unavailable"
-    finally:
-        app.extensions["db"].close()
+def test_health_check_is_503_when_postgres_is_unreachable(make_app, tmp_path):
+    client = make_app(database_url=f"postgresql://postgres@/cruddur?host={tmp_path}",
+                      db_timeout_seconds=1).test_client()
+    response = client.get("/api/health-check")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"]
+    assert response.json["errors"][0]["code"] == "database_unavailable"
+    feed = client.get("/api/activities/home")
+    assert feed.status_code == 503 and feed.json["errors"][0]["code"] == "database_unavailable"
 
 
 def test_config_names_the_local_cognito(client, config):
@@ -30,6 +22,8 @@ def test_config_names_the_local_cognito(client, config):
         "user_pool_client_id": config.cognito_user_pool_client_id,
         "cognito_endpoint": config.aws_endpoint_url,
         "assets_base_url": "http://assets.test",
+        "rollbar_client_token": None,
+        "environment": "test",
     }
 
 

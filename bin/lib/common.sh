@@ -130,6 +130,12 @@ start_api() {
   wait_for_http "http://127.0.0.1:$port/api/health-check" "the API"
 }
 
+# bin/worker in the background: the local AWS's event sources (the messages stream) to their Lambda handlers.
+start_worker() {
+  say "starting the worker (the messages stream handler on the local AWS)"
+  run_in_background "worker-${AWS_ENDPOINT_URL##*:}" "$REPO/bin/worker"
+}
+
 start_web() {
   local port="$1" api_port="$2"
   port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"

@@ -36,3 +36,31 @@ export async function waitForApp(page) {
   await expect(page.getByText('Starting Cruddur…')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: /Loading…|Checking your session…/ })).toHaveCount(0);
 }
+
+/** Signs a new account up through the SPA (the local Cognito takes any confirmation code) and signs it in. */
+export async function signUpAndSignIn(page, user) {
+  await page.goto('/signup');
+  await waitForApp(page);
+  await page.getByLabel('Name', { exact: true }).fill(user.name);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Username', { exact: true }).fill(user.handle);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByLabel('Confirmation code', { exact: true }).fill('123456');
+  await page.getByRole('button', { name: 'Confirm email' }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Crud' })).toBeVisible();
+  await waitForApp(page);
+}
+
+/** A page of its own (a separate browser context) for a new person called `name`, signed in. */
+export async function signedInPage(browser, name) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const user = { ...uniqueUser(), name };
+  await signUpAndSignIn(page, user);
+  return { page, user };
+}

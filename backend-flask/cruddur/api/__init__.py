@@ -3,4 +3,7 @@ from flask import Blueprint
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
-from . import activities, client_config, health, openapi, profile, users  # noqa: E402,F401  (they add routes)
+# Each module adds its routes to the blueprint when imported.
+from . import (  # noqa: E402,F401
+    activities, client_config, health, messages, notifications, openapi, profile, trends, users,
+)

@@ -2,9 +2,9 @@ from flask import g
 
 from ..auth import auth_optional, auth_required, viewer_uuid
 from ..db import current_db
-from ..services import activities
+from ..services import activities, discovery
 from . import api, presenters
-from .parsing import json_body, page_args, required_string, uuid_param
+from .parsing import json_body, page_args, required_string, search_args, uuid_param
 
 
 @api.get("/activities/home")
@@ -60,3 +60,38 @@ def status(handle, activity_uuid):
     limit, cursor = page_args()
     activity, replies, next_cursor = activities.status(current_db(), handle, uuid, viewer_uuid(), limit, cursor)
     return {"activity": presenters.crud(activity), **presenters.crud_page(replies, next_cursor)}
+
+
+def _react(activity_uuid, reaction, on):
+    return presenters.crud(activities.react(current_db(), g.viewer["uuid"], uuid_param(activity_uuid), reaction, on))
+
+
+@api.post("/activities/<activity_uuid>/like")
+@auth_required
+def like(activity_uuid):
+    return _react(activity_uuid, "like", on=True)
+
+
+@api.delete("/activities/<activity_uuid>/like")
+@auth_required
+def unlike(activity_uuid):
+    return _react(activity_uuid, "like", on=False)
+
+
+@api.post("/activities/<activity_uuid>/repost")
+@auth_required
+def repost(activity_uuid):
+    return _react(activity_uuid, "repost", on=True)
+
+
+@api.delete("/activities/<activity_uuid>/repost")
+@auth_required
+def unrepost(activity_uuid):
+    return _react(activity_uuid, "repost", on=False)
+
+
+@api.get("/activities/search")
+@auth_optional
+def search():
+    term, limit, cursor = search_args()
+    return presenters.crud_page(*discovery.search_cruds(current_db(), term, viewer_uuid(), limit, cursor))

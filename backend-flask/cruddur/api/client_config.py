@@ -13,4 +13,7 @@ def client_config():
         "user_pool_client_id": config.cognito_user_pool_client_id,
         "cognito_endpoint": config.aws_endpoint_url,
         "assets_base_url": config.assets_base_url,
+        # Rollbar's post_client_item token is public by design; null turns browser reporting off.
+        "rollbar_client_token": config.rollbar_client_token,
+        "environment": config.environment,
     }

@@ -1,6 +1,7 @@
 """Reading and checking what a request sends; anything malformed is a 4xx with the errors body."""
 import json
 import uuid
+from datetime import datetime
 
 from flask import request
 
@@ -47,3 +48,9 @@ def uuid_param(raw, name="uuid"):
 def page_args():
     """(limit, cursor position) from the query string."""
     return parse_limit(request.args.get("limit")), parse_cursor(request.args.get("cursor"))
+
+
+def search_args():
+    """(term, limit, cursor) of a search; its cursor also carries the match's rank."""
+    cursor = parse_cursor(request.args.get("cursor"), shape=(float, datetime, uuid.UUID))
+    return request.args.get("term"), parse_limit(request.args.get("limit")), cursor

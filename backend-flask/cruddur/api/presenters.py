@@ -1,4 +1,4 @@
-"""Rows as the contract's objects (Crud, Profile, UserShort)."""
+"""Rows as the contract's objects (Crud, Profile, UserShort, MessageGroup, Message)."""
 from flask import current_app
 
 
@@ -30,11 +30,29 @@ def crud(row):
     for viewer_field in ("liked", "reposted"):
         if viewer_field in row:
             body[viewer_field] = row[viewer_field]
+    if row.get("reposter_handle"):
+        body["reposted_by"] = {"handle": row["reposter_handle"], "display_name": row["reposter_display_name"]}
     return body
 
 
 def crud_page(items, next_cursor):
     return {"items": [crud(row) for row in items], "next_cursor": next_cursor}
+
+
+def user_list(rows):
+    return {"items": [user_short(row) for row in rows], "next_cursor": None}
+
+
+def notification(row):
+    return {
+        "uuid": row["uuid"],
+        "type": row["type"],
+        "created_at": row["created_at"],
+        "read": row["read"],
+        "actor": {"uuid": row["actor_uuid"], "handle": row["actor_handle"],
+                  "display_name": row["actor_display_name"], "avatar_url": avatar_url(row["actor_avatar_key"])},
+        "activity": crud(row["activity"]) if row["activity"] else None,
+    }
 
 
 def profile(row, viewer_uuid):
@@ -53,3 +71,15 @@ def profile(row, viewer_uuid):
         body["following"] = row["following"]
         body["is_me"] = row["uuid"] == viewer_uuid
     return body
+
+
+def message_group(row):
+    """A conversation as its member sees it: the other member's name card and the last message."""
+    return {"message_group_uuid": row["message_group_uuid"], **user_short(row), "message": row["message"],
+            "created_at": row["created_at"]}
+
+
+def message(row):
+    return {"uuid": row["uuid"], "message_group_uuid": row["message_group_uuid"], "message": row["message"],
+            "handle": row["handle"], "display_name": row["display_name"], "avatar_url": avatar_url(row["avatar_key"]),
+            "created_at": row["created_at"]}

@@ -1,7 +1,10 @@
 """Cruds: posting, replying, deleting and reading them. Expired cruds are filtered in SQL everywhere."""
 from ..errors import ApiError
+from ..observability.tracing import service_span
 from ..pagination import NEWEST, OLDEST, page
-from . import users
+from . import notifications, users
+from .text import checked_message
+from .viewer_state import with_viewer_state
 
 MESSAGE_MAX = 280
 TTL_SECONDS = {
@@ -16,26 +19,11 @@ TTL_SECONDS = {
 
 
 def _checked_message(message):
-    message = message.strip()
-    if not message:
-        raise ApiError.bad_request("message_blank", "Write something first", "message")
-    if len(message) > MESSAGE_MAX:
-        raise ApiError.bad_request("message_too_long", f"A crud is at most {MESSAGE_MAX} characters", "message")
-    return message
+    return checked_message(message, MESSAGE_MAX, "A crud")
 
 
 def _not_found(uuid):
     return ApiError.not_found("activity_not_found", f"Crud {uuid} does not exist or has expired")
-
-
-def with_viewer_state(db, rows, viewer_uuid):
-    """Adds liked/reposted for a signed-in viewer; anonymous views carry neither."""
-    if viewer_uuid is None or not rows:
-        return rows
-    state = {r["uuid"]: r for r in db.all("activities/viewer_state", viewer_uuid=viewer_uuid,
-                                          activity_uuids=[row["uuid"] for row in rows])}
-    return [{**row, "liked": state[row["uuid"]]["liked"], "reposted": state[row["uuid"]]["reposted"]}
-            for row in rows]
 
 
 def _newest_first(db, query, viewer_uuid, limit, cursor, **params):
@@ -45,15 +33,25 @@ def _newest_first(db, query, viewer_uuid, limit, cursor, **params):
     return with_viewer_state(db, items, viewer_uuid), next_cursor
 
 
+@service_span
 def explore(db, viewer_uuid, limit, cursor=None):
     return _newest_first(db, "activities/explore", viewer_uuid, limit, cursor)
 
 
+@service_span
 def home(db, viewer_uuid, limit, cursor=None):
-    # Everyone's cruds until following (a later feature) gives people a feed of their own.
-    return explore(db, viewer_uuid, limit, cursor)
+    """Signed in and following someone: their own, followed people's and those people's reposts.
+    Otherwise everyone's."""
+    if viewer_uuid is None or not db.one("activities/follows_anyone", viewer_uuid=viewer_uuid)["follows_anyone"]:
+        return explore(db, viewer_uuid, limit, cursor)
+    before = cursor or NEWEST
+    rows = db.all("activities/following_feed", viewer_uuid=viewer_uuid, before_created_at=before[0],
+                  before_uuid=before[1], limit=limit + 1)
+    items, next_cursor = page(rows, limit, position=lambda row: (row["feed_at"], row["uuid"]))
+    return with_viewer_state(db, items, viewer_uuid), next_cursor
 
 
+@service_span
 def by_handle(db, handle, viewer_uuid, limit, cursor=None):
     profile = users.profile(db, handle, viewer_uuid)
     items, next_cursor = _newest_first(db, "activities/by_user", viewer_uuid, limit, cursor,
@@ -68,6 +66,7 @@ def show(db, uuid, viewer_uuid=None):
     return with_viewer_state(db, [row], viewer_uuid)[0]
 
 
+@service_span
 def status(db, handle, uuid, viewer_uuid, limit, cursor=None):
     """A crud on its author's status page, with its replies oldest first."""
     activity = show(db, uuid, viewer_uuid)
@@ -80,22 +79,31 @@ def status(db, handle, uuid, viewer_uuid, limit, cursor=None):
     return activity, with_viewer_state(db, replies, viewer_uuid), next_cursor
 
 
+@service_span
 def create(db, user_uuid, message, ttl):
     message = _checked_message(message)
     if ttl not in TTL_SECONDS:
         raise ApiError.bad_request("invalid_ttl", f"ttl must be one of {', '.join(TTL_SECONDS)}", "ttl")
-    created = db.one("activities/create", user_uuid=user_uuid, message=message, ttl_seconds=TTL_SECONDS[ttl])
+    with db.transaction() as tx:
+        created = tx.one("activities/create", user_uuid=user_uuid, message=message, ttl_seconds=TTL_SECONDS[ttl])
+        notifications.notify_mentions(tx, user_uuid, created["uuid"], message)
     return show(db, created["uuid"], user_uuid)
 
 
+@service_span
 def reply(db, user_uuid, parent_uuid, message):
     message = _checked_message(message)
-    created = db.one("activities/create_reply", user_uuid=user_uuid, parent_uuid=parent_uuid, message=message)
-    if created is None:
-        raise _not_found(parent_uuid)
+    with db.transaction() as tx:
+        created = tx.one("activities/create_reply", user_uuid=user_uuid, parent_uuid=parent_uuid, message=message)
+        if created is None:
+            raise _not_found(parent_uuid)
+        parent_author = created["parent_author_uuid"]
+        notifications.notify(tx, parent_author, user_uuid, "reply", created["uuid"])
+        notifications.notify_mentions(tx, user_uuid, created["uuid"], message, already_told={parent_author})
     return show(db, created["uuid"], user_uuid)
 
 
+@service_span
 def delete(db, user_uuid, uuid):
     with db.transaction() as tx:
         author = tx.one("activities/author", uuid=uuid)
@@ -104,3 +112,20 @@ def delete(db, user_uuid, uuid):
         if author["user_uuid"] != user_uuid:
             raise ApiError(403, "not_author", "Only the author can delete a crud")
         tx.run("activities/delete", uuid=uuid, user_uuid=user_uuid)
+
+
+REACTIONS = ("like", "repost")
+
+
+@service_span
+def react(db, user_uuid, uuid, reaction, on):
+    """Likes or reposts a live crud (on) or takes it back (off); repeating either changes nothing."""
+    with db.transaction() as tx:
+        author = tx.one("activities/author", uuid=uuid)
+        if author is None:
+            raise _not_found(uuid)
+        changed = tx.run(f"activities/{reaction}" if on else f"activities/un{reaction}", user_uuid=user_uuid, uuid=uuid)
+        if changed:
+            tell = notifications.notify if on else notifications.withdraw
+            tell(tx, author["user_uuid"], user_uuid, reaction, uuid)
+    return show(db, uuid, user_uuid)

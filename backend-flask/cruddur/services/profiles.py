@@ -1,11 +1,13 @@
 """What people say about themselves."""
 from ..errors import ApiError
+from ..observability.tracing import service_span
 from . import users
 
 DISPLAY_NAME_MAX = 50
 BIO_MAX = 160
 
 
+@service_span
 def update(db, user_uuid, display_name=None, bio=None):
     if display_name is None and bio is None:
         raise ApiError.bad_request("nothing_to_update", "Send display_name, bio or both")

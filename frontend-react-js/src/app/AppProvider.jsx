@@ -3,6 +3,7 @@ import { loadRuntimeConfig, RuntimeConfigContext } from '../config/runtime-confi
 import { ErrorState, LoadingState } from '../components/States';
 import { AuthProvider, configureAuth } from '../lib/auth';
 import { ToastProvider } from '../lib/toast';
+import { startErrorReporting } from '../lib/error-reporting';
 
 /** Loads /api/config and configures Cognito before anything that needs auth renders. */
 export function AppProvider({ children }) {
@@ -10,13 +11,23 @@ export function AppProvider({ children }) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    let cancelled = false;
+    let stopReporting = () => {};
     loadRuntimeConfig().then(
       (config) => {
+        if (cancelled) return;
         configureAuth(config);
+        stopReporting = startErrorReporting({ token: config.rollbar_client_token, environment: config.environment });
         setState({ status: 'ready', config, error: null });
       },
-      (error) => setState({ status: 'error', config: null, error }),
+      (error) => {
+        if (!cancelled) setState({ status: 'error', config: null, error });
+      },
     );
+    return () => {
+      cancelled = true;
+      stopReporting();
+    };
   }, [attempt]);
 
   if (state.status !== 'ready') {

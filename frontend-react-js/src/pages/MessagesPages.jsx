@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ListStates } from '../components/ListStates';
@@ -5,9 +6,18 @@ import { LoadMoreButton } from '../components/LoadMoreButton';
 import { paths } from '../config/paths';
 import { MessageForm } from '../components/MessageForm';
 import { UserRow } from '../components/UserRow';
-import { getMessageGroups, getMessages, getRecipient, MESSAGE_MAX_LENGTH, sendMessage } from '../features/messages/api/messages';
+import {
+  getMessageGroupWith,
+  getMessageGroups,
+  getMessages,
+  getRecipient,
+  MESSAGE_MAX_LENGTH,
+  sendMessage,
+} from '../features/messages/api/messages';
 import { MessageGroupList } from '../features/messages/components/MessageGroupList';
 import { MessageThread } from '../features/messages/components/MessageThread';
+import { useNewMessages } from '../features/messages/hooks/use-new-messages';
+import { inReadingOrder, unseenMessages } from '../features/messages/thread';
 import { useApiData } from '../hooks/use-api-data';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { usePageTitle } from '../hooks/use-page-title';
@@ -31,12 +41,20 @@ export function MessagesPage() {
   );
 }
 
-/** One conversation. Pages come newest first, so "older messages" go above what is shown. */
+/**
+ * One conversation. Pages come newest first, so "older messages" go above what is shown; the newest page is
+ * polled so the other person's messages appear without a reload.
+ */
 export function MessageGroupPage() {
   const { messageGroupUuid } = useParams();
   usePageTitle('Conversation');
   const thread = useCursorList((cursor) => getMessages(messageGroupUuid, cursor), messageGroupUuid);
-  const messages = [...thread.items].sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const messages = inReadingOrder(thread.items);
+  useNewMessages(
+    () => getMessages(messageGroupUuid, null),
+    (polled) => unseenMessages(thread.items, polled).forEach(thread.append),
+    thread.status === 'ready',
+  );
 
   if (thread.status === 'error' && thread.error.status === 404) {
     return (
@@ -66,11 +84,24 @@ export function MessageGroupPage() {
   );
 }
 
+/** Opens the conversation with @handle when there is one; otherwise the first message starts it. */
 export function NewMessagePage() {
   const { handle } = useParams();
   const navigate = useNavigate();
   usePageTitle(`Message @${handle}`);
-  const recipient = useApiData(() => getRecipient(handle), handle);
+  const recipient = useApiData(async () => {
+    const person = await getRecipient(handle);
+    const existing = await getMessageGroupWith(handle).catch((error) => {
+      if (error.status === 404) return null;
+      throw error;
+    });
+    return { ...person, existing };
+  }, handle);
+  const existingUuid = recipient.data?.existing?.message_group_uuid;
+
+  useEffect(() => {
+    if (existingUuid) navigate(paths.messageGroup(existingUuid), { replace: true });
+  }, [existingUuid, navigate]);
 
   return (
     <>
@@ -82,7 +113,7 @@ export function NewMessagePage() {
         ) : (
           <ErrorState error={recipient.error} onRetry={recipient.reload} />
         ))}
-      {recipient.status === 'ready' && (
+      {recipient.status === 'ready' && !existingUuid && (
         <>
           <UserRow user={recipient.data} />
           <MessageForm

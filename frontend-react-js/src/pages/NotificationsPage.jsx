@@ -4,6 +4,7 @@ import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { getNotifications, markNotificationsRead } from '../features/notifications/api/notifications';
 import { NotificationItem } from '../features/notifications/components/NotificationItem';
+import { NOTIFICATIONS_READ_EVENT } from '../features/notifications/hooks/use-unread-count';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { usePageTitle } from '../hooks/use-page-title';
 
@@ -14,7 +15,9 @@ export function NotificationsPage() {
 
   // Seeing the list counts as reading it; the highlight stays until the next visit.
   useEffect(() => {
-    if (unread > 0) markNotificationsRead().catch(() => {});
+    if (unread > 0) {
+      markNotificationsRead().then(() => window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT)), () => {});
+    }
   }, [unread]);
 
   return (

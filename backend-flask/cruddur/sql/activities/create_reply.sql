@@ -3,8 +3,11 @@
 WITH parent AS (
   UPDATE activities SET replies_count = replies_count + 1
   WHERE uuid = :parent_uuid AND expires_at > now()
-  RETURNING uuid, expires_at
+  RETURNING uuid, user_uuid, expires_at
 )
-INSERT INTO activities (user_uuid, message, reply_to_activity_uuid, created_at, expires_at)
-SELECT :user_uuid, :message, parent.uuid, now(), parent.expires_at FROM parent
-RETURNING uuid;
+INSERT INTO activities (user_uuid, message, hashtags, reply_to_activity_uuid, created_at, expires_at)
+SELECT :user_uuid, :message,
+       ARRAY(SELECT DISTINCT lower(tag[1]) FROM regexp_matches(:message, '#([[:alnum:]_]+)', 'g') AS tag),
+       parent.uuid, now(), parent.expires_at
+FROM parent
+RETURNING uuid, (SELECT user_uuid FROM parent) AS parent_author_uuid;

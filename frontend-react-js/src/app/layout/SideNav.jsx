@@ -5,12 +5,20 @@ import { Logo } from '../../components/Logo';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
 import { useToast } from '../../lib/toast';
+import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
 import './SideNav.css';
 
-function NavItem({ to, icon: Icon, label, className = '' }) {
+function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
   return (
     <NavLink to={to} end className={`nav-item ${className}`}>
-      <Icon size={28} />
+      <span className="nav-icon">
+        <Icon size={28} />
+        {badge > 0 && (
+          <span className="nav-badge" aria-label={`${badge} unread`}>
+            {badge > 99 ? '99+' : badge}
+          </span>
+        )}
+      </span>
       <span className="nav-label">{label}</span>
     </NavLink>
   );
@@ -18,6 +26,7 @@ function NavItem({ to, icon: Icon, label, className = '' }) {
 
 export function SideNav({ onOpenComposer }) {
   const { status, user, signOut } = useAuth();
+  const unread = useUnreadCount(status === 'signedIn');
   const toast = useToast();
   const navigate = useNavigate();
 
@@ -39,7 +48,7 @@ export function SideNav({ onOpenComposer }) {
       <NavItem to={paths.search('')} icon={SearchIcon} label="Search" className="nav-item-narrow-only" />
       {status === 'signedIn' && (
         <>
-          <NavItem to={paths.notifications} icon={BellIcon} label="Notifications" />
+          <NavItem to={paths.notifications} icon={BellIcon} label="Notifications" badge={unread} />
           <NavItem to={paths.messages} icon={MessageIcon} label="Messages" />
           {user.handle && <NavItem to={paths.profile(user.handle)} icon={PersonIcon} label="Profile" />}
           <button type="button" className="button button-primary crud-button" onClick={onOpenComposer}>

@@ -7,6 +7,7 @@ import { useAuth } from '../../../lib/auth';
 import { timeAgo } from '../../../lib/time';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
+import { MessageText } from './MessageText';
 import './ActivityItem.css';
 
 function ActionButton({ label, count, pressed, onClick, children, className = '' }) {
@@ -73,7 +74,7 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
               <ExpiryCountdown expiresAt={activity.expires_at} onExpire={handleExpire} />
             </div>
           </header>
-          <p className="activity-message">{activity.message}</p>
+          <MessageText className="activity-message" text={activity.message} />
           <footer className="activity-actions">
             <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
               <ReplyIcon size={20} />

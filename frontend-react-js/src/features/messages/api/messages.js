@@ -7,6 +7,9 @@ export const getMessageGroups = (cursor) => api.get('/api/message_groups', { que
 export const getMessages = (messageGroupUuid, cursor) =>
   api.get(`/api/messages/${encodeURIComponent(messageGroupUuid)}`, { query: { limit: 50, cursor } });
 
+/** The signed-in person's conversation with `handle`; 404 when they have none yet. */
+export const getMessageGroupWith = (handle) => api.get(`/api/message_groups/@${encodeURIComponent(handle)}`);
+
 /** `to` is { handle } for a new conversation or { message_group_uuid } for an existing one. */
 export const sendMessage = (message, to) => api.post('/api/messages', { message, ...to });
 

@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api-client';
 
-export const getNotifications = (cursor) => api.get('/api/activities/notifications', { query: { limit: 20, cursor } });
+export const getNotifications = (cursor, limit = 20) =>
+  api.get('/api/activities/notifications', { query: { limit, cursor } });
 
 export const markNotificationsRead = () => api.post('/api/activities/notifications/read', {});

@@ -1,0 +1,48 @@
+from flask import g, request
+
+from ..auth import auth_required
+from ..db import current_db
+from ..messages_store import current_store
+from ..pagination import parse_limit
+from ..services import messages
+from . import api, presenters
+from .parsing import json_body, optional_string, required_string, uuid_param
+
+
+def _page_args():
+    # The cursor is DynamoDB's, so the store decodes it rather than the SQL pagination.
+    return parse_limit(request.args.get("limit")), request.args.get("cursor")
+
+
+@api.get("/message_groups")
+@auth_required
+def message_groups():
+    items, next_cursor = messages.conversations(current_store(), current_db(), g.viewer["uuid"], *_page_args())
+    return {"items": [presenters.message_group(row) for row in items], "next_cursor": next_cursor}
+
+
+@api.get("/message_groups/@<handle>")
+@auth_required
+def message_group_with(handle):
+    return presenters.message_group(messages.conversation_with(current_store(), current_db(), g.viewer["uuid"], handle))
+
+
+@api.get("/messages/<message_group_uuid>")
+@auth_required
+def message_list(message_group_uuid):
+    group_uuid = uuid_param(message_group_uuid, "message_group_uuid")
+    items, next_cursor = messages.messages(current_store(), current_db(), g.viewer["uuid"], group_uuid, *_page_args())
+    return {"items": [presenters.message(row) for row in items], "next_cursor": next_cursor}
+
+
+@api.post("/messages")
+@auth_required
+def send():
+    body = json_body()
+    group_uuid = optional_string(body, "message_group_uuid")
+    row = messages.send(
+        current_store(), current_db(), g.viewer, required_string(body, "message"),
+        handle=optional_string(body, "handle"),
+        message_group_uuid=None if group_uuid is None else uuid_param(group_uuid, "message_group_uuid"),
+    )
+    return presenters.message(row), 201

@@ -1,0 +1,24 @@
+from flask import g
+
+from ..auth import auth_required
+from ..db import current_db
+from ..services import notifications
+from . import api, presenters
+from .parsing import json_body, page_args
+
+
+@api.get("/activities/notifications")
+@auth_required
+def list_notifications():
+    limit, cursor = page_args()
+    items, next_cursor, unread = notifications.for_user(current_db(), g.viewer["uuid"], limit, cursor)
+    return {"items": [presenters.notification(row) for row in items], "next_cursor": next_cursor,
+            "unread_count": unread}
+
+
+@api.post("/activities/notifications/read")
+@auth_required
+def mark_notifications_read():
+    json_body()  # the contract's body is {}; anything that is not a JSON object is refused
+    notifications.mark_all_read(current_db(), g.viewer["uuid"])
+    return "", 204

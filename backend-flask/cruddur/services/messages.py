@@ -1,0 +1,99 @@
+"""Direct messages between two people: only members read or write a conversation; others get 404."""
+from ..errors import ApiError
+from ..observability.tracing import service_span
+from . import users
+from .text import checked_message
+
+MESSAGE_MAX = 1024
+# A start that loses a race re-reads the winner's conversation; more rounds than this means DynamoDB is busy.
+START_ATTEMPTS = 3
+
+
+def _not_a_member(message_group_uuid):
+    return ApiError.not_found("message_group_not_found", f"Conversation {message_group_uuid} does not exist")
+
+
+def _membership(store, member_uuid, message_group_uuid):
+    entry = store.conversation_entry(member_uuid, message_group_uuid)
+    if entry is None:
+        raise _not_a_member(message_group_uuid)
+    return entry
+
+
+def _people(db, user_uuids):
+    """users rows by uuid, for at most one page of items."""
+    return {str(row["uuid"]): row for row in db.all("users/by_uuids", uuids=sorted(set(user_uuids)))}
+
+
+def _conversation(entry, other):
+    return {**other, "message_group_uuid": entry["message_group_uuid"], "message": entry["last_message"],
+            "created_at": entry["last_message_at"]}
+
+
+def _message(item, sender):
+    return {**sender, "uuid": item["message_uuid"], "message_group_uuid": item["message_group_uuid"],
+            "message": item["message"], "created_at": item["created_at"]}
+
+
+@service_span
+def conversations(store, db, viewer_uuid, limit, cursor=None):
+    """The viewer's conversations, the latest message first, each with the other member's name card.
+    Someone whose account is gone takes their conversations with them."""
+    entries, next_cursor = store.conversations(viewer_uuid, limit, cursor)
+    people = _people(db, [entry["other_user_uuid"] for entry in entries])
+    return [_conversation(entry, people[entry["other_user_uuid"]])
+            for entry in entries if entry["other_user_uuid"] in people], next_cursor
+
+
+@service_span
+def conversation_with(store, db, viewer_uuid, handle):
+    """The viewer's conversation with the person called `handle`; 404 when they have none."""
+    other = users.short(db, handle)
+    message_group_uuid = store.conversation_between(viewer_uuid, other["uuid"])
+    entry = message_group_uuid and store.conversation_entry(viewer_uuid, message_group_uuid)
+    if not entry:
+        raise ApiError.not_found("message_group_not_found", f"You have no conversation with @{other['handle']}")
+    return _conversation(entry, other)
+
+
+@service_span
+def messages(store, db, viewer_uuid, message_group_uuid, limit, cursor=None):
+    """One page of a conversation: the newest page first, oldest first within the page."""
+    _membership(store, viewer_uuid, message_group_uuid)
+    items, next_cursor = store.messages(message_group_uuid, limit, cursor)
+    people = _people(db, [item["sender_uuid"] for item in items])
+    page = [_message(item, people[item["sender_uuid"]]) for item in reversed(items) if item["sender_uuid"] in people]
+    return page, next_cursor
+
+
+@service_span
+def send(store, db, sender, message, handle=None, message_group_uuid=None):
+    """Sends to an existing conversation, or to a person by handle (starting a conversation if there is none)."""
+    message = checked_message(message, MESSAGE_MAX, "A message")
+    if handle is None and message_group_uuid is None:
+        raise ApiError.bad_request("missing_field", "handle or message_group_uuid is required", "handle")
+    if handle is not None and message_group_uuid is not None:
+        raise ApiError.bad_request("ambiguous_recipient", "Send handle or message_group_uuid, not both",
+                                   "message_group_uuid")
+    if message_group_uuid is not None:
+        entry = _membership(store, sender["uuid"], message_group_uuid)
+        item = store.add_message(message_group_uuid, sender["uuid"], entry["other_user_uuid"], message)
+    else:
+        recipient = users.short(db, handle)
+        if recipient["uuid"] == sender["uuid"]:
+            raise ApiError.bad_request("cannot_message_yourself", "You cannot send a message to yourself", "handle")
+        item = _send_to(store, sender["uuid"], recipient["uuid"], message)
+    return _message(item, sender)
+
+
+def _send_to(store, sender_uuid, recipient_uuid, message):
+    """Continues the two people's conversation, or starts it; of two simultaneous starts, one wins and the
+    other's message goes into the winner's conversation."""
+    for _ in range(START_ATTEMPTS):
+        existing = store.conversation_between(sender_uuid, recipient_uuid)
+        if existing is not None:
+            return store.add_message(existing, sender_uuid, recipient_uuid, message)
+        started = store.start_conversation(sender_uuid, recipient_uuid, message)
+        if started is not None:
+            return started
+    raise ApiError.unavailable("messages_busy", "Starting this conversation conflicted with another, try again")

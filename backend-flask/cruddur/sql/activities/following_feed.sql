@@ -1,0 +1,34 @@
+-- The viewer's home: their own and followed people's live top-level cruds, and those people's reposts,
+-- newest first, each crud once (its newest appearance). Every source is read newest first through its
+-- index and cut at :limit rows before merging, so the cost does not grow with history.
+WITH people AS (
+  SELECT followed_uuid AS uuid FROM follows WHERE follower_uuid = :viewer_uuid
+  UNION ALL
+  SELECT :viewer_uuid::uuid
+), entries AS (
+  SELECT posted.uuid AS activity_uuid, posted.created_at AS feed_at, NULL::uuid AS reposter_uuid
+  FROM people CROSS JOIN LATERAL (
+    SELECT a.uuid, a.created_at FROM activities a
+    WHERE a.user_uuid = people.uuid AND a.reply_to_activity_uuid IS NULL AND a.expires_at > now()
+      AND (a.created_at, a.uuid) < (:before_created_at::timestamptz, :before_uuid::uuid)
+    ORDER BY a.created_at DESC, a.uuid DESC
+    LIMIT :limit
+  ) AS posted
+  UNION ALL
+  SELECT shared.activity_uuid, shared.created_at, people.uuid
+  FROM people CROSS JOIN LATERAL (
+    SELECT r.activity_uuid, r.created_at FROM reposts r
+    WHERE r.user_uuid = people.uuid
+      AND (r.created_at, r.activity_uuid) < (:before_created_at::timestamptz, :before_uuid::uuid)
+    ORDER BY r.created_at DESC, r.activity_uuid DESC
+    LIMIT :limit
+  ) AS shared
+), newest_appearance AS (
+  SELECT DISTINCT ON (activity_uuid) * FROM entries ORDER BY activity_uuid, feed_at DESC
+)
+SELECT c.*, e.feed_at, reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
+FROM newest_appearance e
+JOIN live_cruds c ON c.uuid = e.activity_uuid
+LEFT JOIN users reposter ON reposter.uuid = e.reposter_uuid
+ORDER BY e.feed_at DESC, e.activity_uuid DESC
+LIMIT :limit;

@@ -1,0 +1,83 @@
+"""The messages table's access patterns, on moto's DynamoDB."""
+import re
+import threading
+import uuid
+
+import pytest
+
+from cruddur.errors import ApiError
+from cruddur.messages_store import MessagesStore, decode_cursor, encode_cursor, pair_pk
+
+
+@pytest.fixture
+def store(config):
+    return MessagesStore().open(config)
+
+
+def people(count):
+    return [str(uuid.uuid4()) for _ in range(count)]
+
+
+def test_starting_writes_the_pair_both_entries_and_the_first_message(store):
+    ana, ben = people(2)
+    message = store.start_conversation(ana, ben, "hello")
+
+    group_uuid = message["message_group_uuid"]
+    assert store.conversation_between(ben, ana) == group_uuid
+    for owner, other in ((ana, ben), (ben, ana)):
+        entry = store.conversation_entry(owner, group_uuid)
+        assert (entry["other_user_uuid"], entry["last_message"], entry["last_message_at"]) == \
+            (other, "hello", message["created_at"])
+    assert store.messages(group_uuid, 10) == ([message], None)
+
+
+def test_the_loser_of_a_race_to_start_finds_the_winners_conversation(store):
+    ana, ben = people(2)
+    # Both looked for a conversation and found none; then both start one.
+    assert store.conversation_between(ana, ben) is None
+    winner = store.start_conversation(ana, ben, "from ana")
+    loser = store.start_conversation(ben, ana, "from ben")
+
+    assert loser is None
+    assert store.conversation_between(ben, ana) == winner["message_group_uuid"]
+    assert [item["message"] for item in store.messages(winner["message_group_uuid"], 10)[0]] == ["from ana"]
+    assert [entry["message_group_uuid"] for entry in store.conversations(ben, 10)[0]] == \
+        [winner["message_group_uuid"]]
+
+
+def test_simultaneous_first_messages_land_in_one_conversation(client, auth):
+    headers = [auth.headers(handle) for handle in ("ana", "ben")]
+    for h in headers:
+        client.get("/api/users/me", headers=h)
+    start = threading.Barrier(4)
+    answers = []
+
+    def send(sender, recipient):
+        start.wait()
+        answers.append(client.post("/api/messages", json={"message": f"to {recipient}", "handle": recipient},
+                                   headers=sender))
+
+    threads = [threading.Thread(target=send, args=args)
+               for args in ((headers[0], "ben"), (headers[1], "ana"), (headers[0], "ben"), (headers[1], "ana"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert [answer.status_code for answer in answers] == [201] * 4
+    assert len({answer.json["message_group_uuid"] for answer in answers}) == 1
+    for h in headers:
+        assert len(client.get("/api/message_groups", headers=h).json["items"]) == 1
+
+
+def test_the_pair_key_is_the_same_whoever_asks():
+    ana, ben = people(2)
+    assert pair_pk(ana, ben) == pair_pk(ben, ana)
+
+
+def test_cursors_round_trip_and_refuse_other_shapes():
+    fields = {"sk": re.compile(r"MSG#\d")}
+    assert decode_cursor(encode_cursor({"pk": "GROUP#x", "sk": "MSG#1"}, fields), fields) == {"sk": "MSG#1"}
+    with pytest.raises(ApiError) as refused:
+        decode_cursor(encode_cursor({"sk": "MSG#1", "pk": "GROUP#other"}, {"sk": None, "pk": None}), fields)
+    assert refused.value.code == "invalid_cursor"

@@ -1,0 +1,160 @@
+# shellcheck shell=bash
+# The `deploy` suite of bin/test, and bin/cfn/lint: checks every file that builds and ships Cruddur
+# (Dockerfiles, docker-compose.yml, CloudFormation, GitHub workflows, the deploy scripts, the Lambda
+# packages) as far as a machine without a Docker engine or an AWS account can, and starts the production
+# entrypoints natively. Sourced after common.sh.
+
+TOOLS_VENV="$DATA/tools-venv"
+TOOLS="$TOOLS_VENV/bin"
+
+# The linters live in a venv of their own (pinned in deploy-tools.txt), so the app's venv stays lean.
+ensure_tools_venv() {
+  [ -x "$TOOLS/python" ] || python3 -m venv "$TOOLS_VENV" || die "could not make $TOOLS_VENV"
+  [ -x "$TOOLS/cfn-lint" ] || rm -f "$DATA/stamps/deploy-tools"
+  if changed_since_last deploy-tools "$REPO/bin/lib/deploy-tools.txt"; then
+    say "installing the deploy linters into $TOOLS_VENV"
+    "$TOOLS/python" -m pip install -q --disable-pip-version-check -r "$REPO/bin/lib/deploy-tools.txt" || return 1
+    mark_done deploy-tools
+  fi
+}
+
+deploy_lint() { "$TOOLS/python" "$REPO/bin/lib/deploy_lint.py" "$@"; }
+
+free_port() {
+  "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+check_cloudformation() {
+  say "cfn-lint: aws/cfn/*/template.yaml"
+  "$TOOLS/cfn-lint" "$REPO"/aws/cfn/*/template.yaml || return 1
+  say "stacks: parameters files, cross-stack imports, Lambda runtimes"
+  deploy_lint stacks
+}
+
+check_checkov() {
+  say "checkov: aws/"
+  # --skip-download: no calls to checkov's vendor; findings are only skipped inline, each with a reason.
+  "$TOOLS/checkov" --directory "$REPO/aws" --quiet --compact --skip-download
+}
+
+check_dockerfiles() {
+  local dockerfiles
+  mapfile -t dockerfiles < <(cd "$REPO" && git ls-files --cached --others --exclude-standard -- '*Dockerfile')
+  say "hadolint: ${dockerfiles[*]}"
+  (cd "$REPO" && "$TOOLS/hadolint" "${dockerfiles[@]}")
+}
+
+check_workflows() {
+  say "actionlint and zizmor: .github/workflows"
+  # actionlint runs shellcheck (from the tools venv) on every run: step.
+  (cd "$REPO" && PATH="$TOOLS:$PATH" "$TOOLS/actionlint") || return 1
+  "$TOOLS/zizmor" --offline --quiet "$REPO/.github/workflows"
+}
+
+check_scripts() {
+  say "shellcheck: the deploy scripts"
+  (cd "$REPO" && "$TOOLS/shellcheck" -x bin/cfn/* bin/lambda/* bin/ecs/* bin/ci/* bin/lib/deploy-checks.sh)
+}
+
+check_compose() {
+  say "docker-compose.yml against the compose specification"
+  # The docker CLI here has no compose plugin (and there is no engine), so the schema check stands in
+  # for `docker compose config`; deploy_lint adds what a schema cannot see.
+  "$TOOLS/check-jsonschema" --builtin-schema vendor.compose-spec "$REPO/docker-compose.yml" || return 1
+  deploy_lint compose
+}
+
+check_lambda_packages() {
+  say "Lambda packages (bin/lambda/package)"
+  local zip zips
+  mapfile -t zips < <("$REPO/bin/lambda/package") || return 1
+  for zip in "${zips[@]}"; do deploy_lint lambda-zip "$zip" || return 1; done
+}
+
+# The API image's runtime stage, natively: only the files it COPYs, production settings, the one-off
+# migration command, gunicorn with gunicorn.conf.py, and the image's HEALTHCHECK command.
+check_api_entrypoint() (
+  set -e
+  trap 'stop_started; rm -rf "$app"' EXIT
+  app="$(mktemp -d)"
+  local port path
+  port="$(free_port)"
+  while read -r path; do cp -r "$BACKEND/$path" "$app/"; done < <(deploy_lint copied "$BACKEND/Dockerfile" runtime)
+  # A new database each run, so the migrations are applied from the first one.
+  DATABASE_URL="$(cd "$BACKEND" && "$PY" -c '
+import sys
+from devstack import postgres
+print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recreate=True))' \
+    "$DATA/postgres" "${TEST_DATABASE_NAME}_deploy")"
+  unset AWS_ENDPOINT_URL COGNITO_JWKS_URL
+  # Production refuses local endpoints; a pool that does not exist is fine, tokens are verified lazily.
+  export DATABASE_URL CRUDDUR_ENV=production AWS_REGION=us-east-1 \
+    COGNITO_USER_POOL_ID=us-east-1_DeployCheck COGNITO_USER_POOL_CLIENT_ID=deploycheckclient \
+    GUNICORN_BIND="127.0.0.1:$port" PURGE_INTERVAL_SECONDS=0
+  say "migrations as the one-off task runs them"
+  (cd "$app" && "$PY" -m cruddur.cli migrate)
+  say "gunicorn with the production settings on 127.0.0.1:$port"
+  (cd "$app" && run_in_background "deploy-api-$port" "$VENV/bin/gunicorn" -c gunicorn.conf.py)
+  wait_for_http "http://127.0.0.1:$port/api/health-check" "the production API"
+  (cd "$app" && "$PY" healthcheck.py)
+  say "the API answers its health check (and the image's HEALTHCHECK passes)"
+)
+
+# The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,
+# `nginx -t`, then serving a fresh production build and checking what it answers.
+check_web_entrypoint() (
+  set -e
+  trap 'stop_started; rm -rf "$run"' EXIT
+  run="$(mktemp -d)"
+  # nginx's workers run as an unprivileged user when started as root: they must be able to read the build.
+  chmod 755 "$run"
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
+  local nginx port
+  nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  port="$(free_port)"
+  export COGNITO_ORIGIN=https://cognito-idp.us-east-1.amazonaws.com \
+    UPLOADS_ORIGIN=https://uploads.example.test ASSETS_ORIGIN=https://assets.example.test \
+    ERROR_REPORTING_ORIGIN=https://api.rollbar.com
+  say "building the web app"
+  (cd "$FRONTEND" && npx vite build --outDir "$run/dist" --emptyOutDir --logLevel error)
+  mkdir -p "$run/conf.d"
+  # Only the image's variables are substituted, as its entrypoint's NGINX_ENVSUBST_FILTER does.
+  # shellcheck disable=SC2016
+  envsubst '${COGNITO_ORIGIN} ${UPLOADS_ORIGIN} ${ASSETS_ORIGIN} ${ERROR_REPORTING_ORIGIN}' < "$FRONTEND/nginx/cruddur.conf.template" \
+    | sed -e "s|listen 8080;|listen 127.0.0.1:$port;|" -e "s|root /usr/share/nginx/html;|root $run/dist;|" \
+          -e "s|/etc/nginx/snippets/security-headers.conf|$FRONTEND/nginx/security-headers.conf|" \
+    > "$run/conf.d/default.conf"
+  # Stands in for the image's nginx.conf: conf.d is included inside http {}.
+  cat > "$run/nginx.conf" <<NGINX
+worker_processes 1;
+pid $run/nginx.pid;
+error_log $run/error.log warn;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log $run/access.log;
+    client_body_temp_path $run/client_body;
+    proxy_temp_path $run/proxy;
+    fastcgi_temp_path $run/fastcgi;
+    uwsgi_temp_path $run/uwsgi;
+    scgi_temp_path $run/scgi;
+    include $run/conf.d/*.conf;
+}
+NGINX
+  say "nginx -t"
+  "$nginx" -t -q -p "$run" -c "$run/nginx.conf"
+  run_in_background "deploy-web-$port" "$nginx" -p "$run" -c "$run/nginx.conf" -g "daemon off;"
+  wait_for_http "http://127.0.0.1:$port/health-check" "nginx"
+  deploy_lint web "http://127.0.0.1:$port" "$COGNITO_ORIGIN" "$UPLOADS_ORIGIN" "$ASSETS_ORIGIN" "$ERROR_REPORTING_ORIGIN"
+)
+
+deploy_checks() {
+  ensure_tools_venv || return 1
+  local failed=() check
+  for check in check_cloudformation check_checkov check_dockerfiles check_workflows check_scripts \
+               check_compose check_lambda_packages check_api_entrypoint check_web_entrypoint; do
+    "$check" || failed+=("$check")
+  done
+  [ ${#failed[@]} -eq 0 ] || { say "deploy checks failing: ${failed[*]}"; return 1; }
+}

@@ -1,0 +1,229 @@
+"""Checks of the deployment files that no off-the-shelf linter makes. Run by bin/test's deploy suite with
+the tools venv's Python (it has cfn-lint's template reader and PyYAML).
+
+  deploy_lint.py stacks          each params file sets only its template's parameters and every required
+                                 one; each cross-stack import names an export some stack makes; each
+                                 Lambda folder is deployed by a stack, on the runtime its package is for
+  deploy_lint.py compose         docker-compose.yml names services, build targets and paths that exist
+  deploy_lint.py copied DOCKERFILE STAGE
+                                 prints the paths the stage COPYs from the build context
+  deploy_lint.py lambda-zip ZIP  the package has its handler at the root, no tests, and only Linux x86_64
+                                 CPython 3.12 extension modules
+  deploy_lint.py web URL ORIGIN...
+                                 the web image's nginx answers like an SPA host should
+"""
+import json
+import re
+import sys
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CFN = REPO / "aws" / "cfn"
+LAMBDA_RUNTIME = "python3.12"
+# Filled in by bin/cfn/deploy (Env, every <Name>CodeKey) or given on its command line (ImageTag).
+SET_AT_DEPLOY = {"Env", "ImageTag"}
+IMPORT = re.compile(r"^cruddur-\$\{Env\}-([a-z-]+):(\w+)$")
+EXPORT = re.compile(r"^\$\{AWS::StackName\}:(\w+)$")
+
+problems = []
+
+
+def problem(message):
+    problems.append(message)
+    print(f"  {message}")
+
+
+def walk(node):
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def load_template(path):
+    from cfnlint.decode import decode
+
+    template, matches = decode(str(path))
+    if matches:
+        raise SystemExit(f"{path}: cannot be read: {matches}")
+    return template
+
+
+def snake_case(camel):
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", camel).lower()
+
+
+def check_stacks():
+    templates = {path.parent.name: load_template(path) for path in sorted(CFN.glob("*/template.yaml"))}
+    exports = {
+        (stack, EXPORT.match(output["Export"]["Name"]["Fn::Sub"]).group(1))
+        for stack, template in templates.items()
+        for output in template.get("Outputs", {}).values()
+        if isinstance(output.get("Export", {}).get("Name"), dict)
+    }
+    code_keys = set()
+    for stack, template in templates.items():
+        parameters = template.get("Parameters", {})
+        for name in parameters:
+            if name.endswith("CodeKey"):
+                code_keys.add(snake_case(name[: -len("CodeKey")]))
+        params_files = sorted((CFN / stack / "params").glob("*.json"))
+        if not params_files:
+            problem(f"{stack}: no parameters file under aws/cfn/{stack}/params/")
+        for params_file in params_files:
+            values = json.loads(params_file.read_text())
+            where = params_file.relative_to(REPO)
+            for name in values:
+                if name not in parameters:
+                    problem(f"{where}: {name} is not a parameter of the {stack} template")
+                elif name in SET_AT_DEPLOY or name.endswith("CodeKey"):
+                    problem(f"{where}: {name} is set by bin/cfn/deploy, not in a parameters file")
+            for name, spec in parameters.items():
+                required = "Default" not in spec and name not in SET_AT_DEPLOY and not name.endswith("CodeKey")
+                if required and name not in values:
+                    problem(f"{where}: sets no value for the required parameter {name}")
+        for node in walk(template):
+            if isinstance(node, dict) and "Fn::ImportValue" in node:
+                value = node["Fn::ImportValue"]
+                sub = value.get("Fn::Sub") if isinstance(value, dict) else None
+                match = IMPORT.match(sub) if isinstance(sub, str) else None
+                if not match:
+                    problem(f"{stack}: import {value!r} is not of the form cruddur-${{Env}}-<stack>:<Name>")
+                elif tuple(match.groups()) not in exports:
+                    problem(f"{stack}: imports {sub}, which no stack exports")
+            if isinstance(node, dict) and node.get("Type") == "AWS::Lambda::Function":
+                runtime = node["Properties"].get("Runtime")
+                if runtime != LAMBDA_RUNTIME:
+                    problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
+    for handler in sorted((REPO / "aws" / "lambdas").glob("*/handler.py")):
+        name = handler.parent.name
+        if name not in code_keys:
+            problem(f"aws/lambdas/{name} is deployed by no stack (no parameter {name.title().replace('_', '')}CodeKey)")
+    print(f"  {len(templates)} stacks, {len(exports)} exports, Lambdas: {', '.join(sorted(code_keys))}")
+
+
+def check_compose():
+    import yaml
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    services = compose["services"]
+    for name, service in services.items():
+        for dependency in service.get("depends_on", {}):
+            if dependency not in services:
+                problem(f"compose {name}: depends on unknown service {dependency}")
+        network_mode = service.get("network_mode", "")
+        if network_mode.startswith("service:"):
+            owner = network_mode.split(":", 1)[1]
+            if owner not in services:
+                problem(f"compose {name}: shares the network of unknown service {owner}")
+            if service.get("ports"):
+                problem(f"compose {name}: publishes ports but shares {owner}'s network (publish them there)")
+        build = service.get("build")
+        if build:
+            dockerfile = REPO / build["context"] / build.get("dockerfile", "Dockerfile")
+            if not dockerfile.is_file():
+                problem(f"compose {name}: no {dockerfile.relative_to(REPO)}")
+            elif build.get("target") and not re.search(
+                    rf"^FROM\s+\S+\s+AS\s+{re.escape(build['target'])}\s*$", dockerfile.read_text(), re.M | re.I):
+                problem(f"compose {name}: {dockerfile.relative_to(REPO)} has no stage {build['target']}")
+        for volume in service.get("volumes", []):
+            source = volume.split(":", 1)[0] if isinstance(volume, str) else volume.get("source", "")
+            if source.startswith(".") and not (REPO / source).exists():
+                problem(f"compose {name}: mounts {source}, which does not exist")
+            elif ":" in volume and not source.startswith(("/", ".")) and source not in compose.get("volumes", {}):
+                problem(f"compose {name}: mounts undeclared volume {source}")
+    print(f"  {len(services)} services: {', '.join(services)}")
+
+
+def copied_paths(dockerfile, stage):
+    """The build-context sources of the COPY lines of one stage (those without --from)."""
+    in_stage, sources = False, []
+    for line in Path(dockerfile).read_text().splitlines():
+        words = line.split()
+        if words[:1] == ["FROM"]:
+            in_stage = len(words) >= 4 and words[2].upper() == "AS" and words[3] == stage
+        elif in_stage and words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
+            sources += [w for w in words[1:-1] if not w.startswith("--")]
+    if not sources:
+        raise SystemExit(f"{dockerfile}: stage {stage} copies nothing from the build context")
+    print("\n".join(sources))
+
+
+def check_lambda_zip(path):
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    if "handler.py" not in names:
+        problem(f"{path}: no handler.py at the root")
+    for name in names:
+        base = name.rsplit("/", 1)[-1]
+        if base.startswith("test_") or base == "conftest.py" or "__pycache__" in name:
+            problem(f"{path}: ships {name}")
+        if base.endswith(".so") and ".cpython-" in base and not base.endswith(".cpython-312-x86_64-linux-gnu.so"):
+            problem(f"{path}: {name} is not built for CPython 3.12 on Linux x86_64")
+    print(f"  {Path(path).name}: {len(names)} files")
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def expect(condition, message):
+    if not condition:
+        problem(message)
+
+
+def check_web(base, origins):
+    status, headers, index = fetch(base + "/")
+    expect(status == 200 and b'<div id="root">' in index, f"/ answered {status} without the SPA")
+    expect(headers.get("Cache-Control") == "no-cache", f"/ is cached: {headers.get('Cache-Control')}")
+    csp = headers.get("Content-Security-Policy", "")
+    for directive in ("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"):
+        expect(directive in csp, f"the CSP lacks {directive}: {csp}")
+    for origin in origins:
+        expect(origin in csp, f"the CSP does not allow {origin}: {csp}")
+    expect("max-age=" in headers.get("Strict-Transport-Security", ""), "no HSTS header")
+    expect(headers.get("X-Content-Type-Options") == "nosniff", "no X-Content-Type-Options: nosniff")
+    expect("nginx/" not in headers.get("Server", ""), f"nginx tells its version: {headers.get('Server')}")
+
+    status, headers, deep = fetch(base + "/@andrew/status/6f1c1f4e-0000-4000-8000-000000000000")
+    expect(status == 200 and deep == index, f"a deep SPA route answered {status}, not index.html")
+    expect("frame-ancestors 'none'" in headers.get("Content-Security-Policy", ""), "a deep route has no CSP")
+
+    script = re.search(rb'src="(/assets/[^"]+\.js)"', index)
+    expect(script is not None, "index.html loads no script from /assets/")
+    if script:
+        status, headers, _ = fetch(base + script.group(1).decode(), **{"Accept-Encoding": "gzip"})
+        expect(status == 200, f"{script.group(1).decode()} answered {status}")
+        expect("immutable" in headers.get("Cache-Control", "") and "max-age=31536000" in headers.get("Cache-Control", ""),
+               f"hashed assets are not cached for a year: {headers.get('Cache-Control')}")
+        expect(headers.get("Content-Encoding") == "gzip", "the script is not gzipped")
+        expect("frame-ancestors 'none'" in headers.get("Content-Security-Policy", ""), "assets lose the security headers")
+    status, _, _ = fetch(base + "/assets/missing-0000.js")
+    expect(status == 404, f"a missing asset answered {status} (it must be 404, never index.html)")
+    status, _, _ = fetch(base + "/api/health-check")
+    expect(status == 404, f"/api/* reached the web image and answered {status} (the ALB routes it to the API)")
+    status, _, body = fetch(base + "/health-check")
+    expect(status == 200 and body.strip() == b"ok", f"/health-check answered {status}")
+    if not problems:
+        print(f"  {base}: SPA fallback, caching, gzip and security headers as expected")
+
+
+if __name__ == "__main__":
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "copied":
+        copied_paths(*args)
+        sys.exit(0)
+    {"stacks": check_stacks, "compose": check_compose, "lambda-zip": check_lambda_zip,
+     "web": lambda base, *origins: check_web(base, origins)}[command](*args)
+    sys.exit(1 if problems else 0)
