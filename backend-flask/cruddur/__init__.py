@@ -12,7 +12,10 @@ from .observability.errors import init_error_reporting
 from .observability.logs import init_logging
 from .observability.tracing import init_tracing
 from .observability.xray import init_xray
+from .http_hardening import init_http_hardening
 from .purge import PurgeRunner
+from .rate_limits import init_rate_limits
+from .uploads_bucket import UploadsBucket
 
 
 class IsoJSONProvider(DefaultJSONProvider):
@@ -40,8 +43,11 @@ def create_app(config=None):
     Database().init_app(app, config)
     CognitoDirectory().init_app(app, config)
     MessagesStore().init_app(app, config)
+    UploadsBucket().init_app(app, config)
     auth.init_app(app, config)
     register_error_handlers(app)
+    init_rate_limits(app, config)
+    init_http_hardening(app, config)
     init_xray(app, config)
     init_error_reporting(app, config)
 

@@ -4,6 +4,7 @@ from functools import wraps
 from flask import current_app, g, request
 
 from .db import current_db
+from . import rate_limits
 from .errors import ApiError
 from .services import users
 from .tokens import KeyCache, TokenVerifier, bearer_token
@@ -21,9 +22,15 @@ def _authenticate(required):
         if required:
             raise ApiError.unauthorized("missing_token", "Sign in first: send 'Authorization: Bearer <access token>'")
         return None
-    claims = current_app.extensions["token_verifier"].verify(token)
-    return users.resolve_viewer(current_db(), current_app.extensions["cognito"],
-                                claims["sub"], token)
+    try:
+        claims = current_app.extensions["token_verifier"].verify(token)
+    except ApiError as exc:
+        if exc.status == 401:
+            rate_limits.count_failed_sign_in()
+        raise
+    viewer = users.resolve_viewer(current_db(), current_app.extensions["cognito"], claims["sub"], token)
+    rate_limits.limit_write_by_user(viewer["uuid"])
+    return viewer
 
 
 def auth_required(view):

@@ -3,6 +3,8 @@ import os
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlparse
 
+from .rate_limits import Limit
+
 
 class ConfigError(RuntimeError):
     """A configuration the API must refuse to start with."""
@@ -44,6 +46,8 @@ class Config:
     cognito_jwks_url: str | None = None
     jwks_refetch_interval_seconds: int = 60
     assets_base_url: str = ""
+    # Where browsers upload avatars (presigned POSTs); the avatar handler moves them to the assets bucket.
+    uploads_bucket: str = "cruddur-uploads"
     # The direct messages table (single-table design, see docs/messages-table.md).
     dynamodb_table_name: str = "cruddur-messages"
     # 0 turns the in-process purge of expired cruds off.
@@ -59,6 +63,13 @@ class Config:
     rollbar_handler: str = "thread"
     rollbar_client_token: str | None = None
     cloudwatch_log_group: str | None = None
+    # Hardening: who may call from a browser, how many proxies stand in front, how fast people may write.
+    cors_allowed_origins: tuple = ()
+    trusted_proxy_hops: int = 0
+    rate_limit_storage_url: str | None = None
+    rate_limit_writes_per_user: str = "60/minute"
+    rate_limit_writes_per_ip: str = "300/minute"
+    rate_limit_sign_in_per_ip: str = "30/minute"
 
     @classmethod
     def from_env(cls, env=None):
@@ -76,6 +87,7 @@ class Config:
             cognito_jwks_url=env.get("COGNITO_JWKS_URL") or None,
             jwks_refetch_interval_seconds=_int(env, "JWKS_REFETCH_INTERVAL_SECONDS", 60),
             assets_base_url=env.get("ASSETS_BASE_URL", ""),
+            uploads_bucket=env.get("UPLOADS_BUCKET") or "cruddur-uploads",
             dynamodb_table_name=env.get("DYNAMODB_TABLE_NAME") or "cruddur-messages",
             purge_interval_seconds=_int(env, "PURGE_INTERVAL_SECONDS", 300),
             purge_batch_size=_int(env, "PURGE_BATCH_SIZE", 1000),
@@ -88,6 +100,12 @@ class Config:
             rollbar_handler=env.get("ROLLBAR_HANDLER") or "thread",
             rollbar_client_token=env.get("ROLLBAR_CLIENT_TOKEN") or None,
             cloudwatch_log_group=env.get("CLOUDWATCH_LOG_GROUP") or None,
+            cors_allowed_origins=tuple(o.strip() for o in env.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()),
+            trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
+            rate_limit_storage_url=env.get("RATE_LIMIT_STORAGE_URL") or None,
+            rate_limit_writes_per_user=env.get("RATE_LIMIT_WRITES_PER_USER") or "60/minute",
+            rate_limit_writes_per_ip=env.get("RATE_LIMIT_WRITES_PER_IP") or "300/minute",
+            rate_limit_sign_in_per_ip=env.get("RATE_LIMIT_SIGN_IN_PER_IP") or "30/minute",
         )
 
     def with_overrides(self, **overrides):
@@ -117,6 +135,11 @@ class Config:
             raise ConfigError("COGNITO_USER_POOL_ID and COGNITO_USER_POOL_CLIENT_ID must be set")
         if self.db_pool_min_size < 1 or self.db_pool_max_size < self.db_pool_min_size:
             raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
+        for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):
+            try:
+                Limit.parse(spec)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from exc
         if self.otel_traces_exporter not in ("otlp", "console", "none"):
             raise ConfigError("OTEL_TRACES_EXPORTER must be otlp, console or none")
         if self.environment == "production":

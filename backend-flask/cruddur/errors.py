@@ -3,7 +3,8 @@ import logging
 
 import psycopg
 import psycopg_pool
-from botocore.exceptions import BotoCoreError, ClientError, ConnectionError as AwsConnectionError, ReadTimeoutError
+from botocore.exceptions import (BotoCoreError, ClientError, ConnectionError as AwsConnectionError,
+                                 CredentialRetrievalError, ReadTimeoutError)
 from flask import current_app, got_request_exception, jsonify
 from werkzeug.exceptions import HTTPException
 
@@ -92,8 +93,9 @@ def register_error_handlers(app):
 
 
 def is_transient_aws_error(exc):
-    """Unreachable, timed out, throttled or failing on AWS's side, as opposed to a request AWS refused."""
-    if isinstance(exc, (AwsConnectionError, ReadTimeoutError)):
+    """Unreachable, timed out, throttled or failing on AWS's side, as opposed to a request AWS refused. Failing
+    to refresh the credentials (the container credentials endpoint on ECS) counts: signing waits on it."""
+    if isinstance(exc, (AwsConnectionError, ReadTimeoutError, CredentialRetrievalError)):
         return True
     if isinstance(exc, ClientError):
         error = exc.response.get("Error", {})

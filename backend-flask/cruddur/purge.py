@@ -11,6 +11,7 @@ def purge_expired(db, batch_size):
         if not s.one("maintenance/try_purge_lock")["locked"]:
             return None
         try:
+            s.run("maintenance/purge_rate_limit_windows")
             deleted = 0
             while True:
                 batch = s.run("maintenance/purge_expired", batch_size=batch_size)

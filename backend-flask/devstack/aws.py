@@ -1,5 +1,5 @@
-"""Makes the local AWS (moto) ready, idempotently: the Cognito user pool, the SPA's app client, and the
-messages table with its stream.
+"""Makes the local AWS (moto) ready, idempotently: the Cognito user pool, the SPA's app client, the
+messages table with its stream, and the avatar buckets with the queue of upload events.
 
 `python -m devstack.aws ENDPOINT REGION` prints the settings the API needs as KEY=value lines. moto keeps
 ids stable across restarts when started with the HASH id strategies (bin/dev does), so the SPA's
@@ -30,10 +30,14 @@ POOL_SETTINGS = {
 AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 
 
-def cognito_client(endpoint, region):
+def aws_client(service, endpoint, region):
     # moto accepts any credentials; these are not secrets.
-    return boto3.client("cognito-idp", endpoint_url=endpoint, region_name=region,
+    return boto3.client(service, endpoint_url=endpoint, region_name=region,
                         aws_access_key_id="local", aws_secret_access_key="local")
+
+
+def cognito_client(endpoint, region):
+    return aws_client("cognito-idp", endpoint, region)
 
 
 def ensure_user_pool(cognito):
@@ -72,8 +76,7 @@ MESSAGES_TABLE = {
 
 
 def dynamodb_client(endpoint, region):
-    return boto3.client("dynamodb", endpoint_url=endpoint, region_name=region,
-                        aws_access_key_id="local", aws_secret_access_key="local")
+    return aws_client("dynamodb", endpoint, region)
 
 
 def ensure_messages_table(dynamodb, table_name):
@@ -84,14 +87,50 @@ def ensure_messages_table(dynamodb, table_name):
     dynamodb.get_waiter("table_exists").wait(TableName=table_name)
 
 
-def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name):
+# Local only: on AWS the media stack names the assets bucket and the upload events invoke the Lambda.
+ASSETS_BUCKET = "cruddur-assets"
+UPLOAD_EVENTS_QUEUE = "cruddur-upload-events"
+# The browser posts uploads from the web app, whichever port bin/dev or bin/test serves it on.
+UPLOADS_CORS = {"CORSRules": [{"AllowedOrigins": ["http://127.0.0.1:*", "http://localhost:*"],
+                               "AllowedMethods": ["POST"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 3600}]}
+# A failed event comes back this soon (the worker's retry delay).
+UPLOAD_EVENTS_VISIBILITY_SECONDS = 10
+
+
+def ensure_bucket(s3, name, region):
+    location = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+    try:
+        s3.create_bucket(Bucket=name, **location)
+    except (s3.exceptions.BucketAlreadyOwnedByYou, s3.exceptions.BucketAlreadyExists):
+        pass  # made by an earlier run against the same local AWS
+
+
+def ensure_upload_events(endpoint, region, uploads_bucket):
+    """The uploads bucket (CORS for the web app) telling the queue of every object created, as the media
+    stack's bucket tells the avatar Lambda on AWS."""
+    s3, sqs = aws_client("s3", endpoint, region), aws_client("sqs", endpoint, region)
+    ensure_bucket(s3, uploads_bucket, region)
+    s3.put_bucket_cors(Bucket=uploads_bucket, CORSConfiguration=UPLOADS_CORS)
+    queue_url = sqs.create_queue(QueueName=UPLOAD_EVENTS_QUEUE, Attributes={
+        "VisibilityTimeout": str(UPLOAD_EVENTS_VISIBILITY_SECONDS)})["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    s3.put_bucket_notification_configuration(Bucket=uploads_bucket, NotificationConfiguration={
+        "QueueConfigurations": [{"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]})
+    ensure_bucket(s3, ASSETS_BUCKET, region)
+
+
+def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name, uploads_bucket=Config.uploads_bucket):
     cognito = cognito_client(endpoint, region)
     pool_id = ensure_user_pool(cognito)
     ensure_messages_table(dynamodb_client(endpoint, region), table_name)
+    ensure_upload_events(endpoint, region, uploads_bucket)
     return {"COGNITO_USER_POOL_ID": pool_id, "COGNITO_USER_POOL_CLIENT_ID": ensure_app_client(cognito, pool_id),
-            "DYNAMODB_TABLE_NAME": table_name}
+            "DYNAMODB_TABLE_NAME": table_name, "UPLOADS_BUCKET": uploads_bucket, "ASSETS_BUCKET": ASSETS_BUCKET,
+            # moto serves each object at <endpoint>/<bucket>/<key> to anyone, as CloudFront does on AWS.
+            "ASSETS_BASE_URL": f"{endpoint}/{ASSETS_BUCKET}"}
 
 
 if __name__ == "__main__":
-    for key, value in bootstrap(sys.argv[1], sys.argv[2], Config.from_env().dynamodb_table_name).items():
+    config = Config.from_env()
+    for key, value in bootstrap(sys.argv[1], sys.argv[2], config.dynamodb_table_name, config.uploads_bucket).items():
         print(f"{key}={value}")

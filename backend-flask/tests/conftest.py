@@ -64,12 +64,16 @@ def config(database_url, local_aws):
         cognito_user_pool_client_id=local_aws["client_id"],
         assets_base_url="http://assets.test",
         purge_interval_seconds=0,
+        # Every test signs in from 127.0.0.1; test_rate_limits sets tight limits of its own.
+        rate_limit_writes_per_user="100000/minute",
+        rate_limit_writes_per_ip="100000/minute",
+        rate_limit_sign_in_per_ip="100000/minute",
     )
 
 
 def empty_tables(database_url):
     with psycopg.connect(database_url) as conn:
-        conn.execute("TRUNCATE users, activities CASCADE")
+        conn.execute("TRUNCATE users, activities, rate_limit_hits CASCADE")
 
 
 @pytest.fixture(scope="session")

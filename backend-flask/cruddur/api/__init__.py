@@ -5,5 +5,5 @@ api = Blueprint("api", __name__, url_prefix="/api")
 
 # Each module adds its routes to the blueprint when imported.
 from . import (  # noqa: E402,F401
-    activities, client_config, health, messages, notifications, openapi, profile, trends, users,
+    activities, avatars, client_config, health, messages, notifications, openapi, profile, trends, users,
 )

@@ -9,12 +9,16 @@ from ..errors import ApiError
 from ..pagination import parse_cursor, parse_limit
 
 
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
 def json_body():
     """The request's JSON object; 415 without a JSON Content-Type, 400 when it is not a JSON object."""
     if not request.is_json:
         raise ApiError(415, "unsupported_media_type", "Send the body as application/json")
     try:
-        body = json.loads(request.get_data())
+        body = json.loads(request.get_data(), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:
         raise ApiError.bad_request("invalid_json", "The body is not valid JSON") from exc
     if not isinstance(body, dict):
@@ -35,6 +39,16 @@ def required_string(body, name):
     value = optional_string(body, name)
     if value is None:
         raise ApiError.bad_request("missing_field", f"{name} is required", name)
+    return value
+
+
+def required_integer(body, name):
+    value = body.get(name)
+    if value is None:
+        raise ApiError.bad_request("missing_field", f"{name} is required", name)
+    # JSON true/false are ints to Python; 5.0 is not a whole number as sent.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiError.bad_request("invalid_type", f"{name} must be a whole number", name)
     return value
 
 
