@@ -3,6 +3,7 @@ import os
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -10,6 +11,7 @@ sys.path.insert(0, str(REPO / "backend-flask"))
 
 from cruddur.migrations import migrate  # noqa: E402
 from devstack import postgres  # noqa: E402
+from lambda_common.database import database_url as lambda_database_url  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +20,15 @@ def database_url():
     url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), name, recreate=True)
     migrate(url)
     return url
+
+
+@pytest.fixture
+def database(database_url, monkeypatch):
+    """The database as the Lambdas find it (DATABASE_URL), read anew as by a new container; emptied after."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.delenv("DATABASE_URL_SSM_PARAMETER", raising=False)
+    lambda_database_url.cache_clear()
+    yield database_url
+    lambda_database_url.cache_clear()
+    with psycopg.connect(database_url) as conn:
+        conn.execute("TRUNCATE users CASCADE")

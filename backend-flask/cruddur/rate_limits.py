@@ -115,8 +115,10 @@ def limit_write_by_user(user_uuid):
 
 
 def count_failed_sign_in():
-    """A token that does not verify counts as a sign-in attempt; past the limit the answer is 429."""
-    _limiter().hit("sign_in_per_ip", _client_ip())
+    """A token that does not verify counts as a sign-in attempt (once per request); past the limit the
+    answer is 429."""
+    if request.path not in SIGN_IN_PATHS:
+        _limiter().hit("sign_in_per_ip", _client_ip())
 
 
 def _add_headers(response):

@@ -5,6 +5,7 @@ messages table with its stream, and the avatar buckets with the queue of upload 
 ids stable across restarts when started with the HASH id strategies (bin/dev does), so the SPA's
 configuration does not change from one run to the next.
 """
+import json
 import sys
 
 import boto3
@@ -32,8 +33,9 @@ AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_
 
 def aws_client(service, endpoint, region):
     # moto accepts any credentials; these are not secrets.
+    # bandit: moto takes any credentials: these are not secrets.
     return boto3.client(service, endpoint_url=endpoint, region_name=region,
-                        aws_access_key_id="local", aws_secret_access_key="local")
+                        aws_access_key_id="local", aws_secret_access_key="local")  # nosec B106
 
 
 def cognito_client(endpoint, region):
@@ -95,6 +97,9 @@ UPLOADS_CORS = {"CORSRules": [{"AllowedOrigins": ["http://127.0.0.1:*", "http://
                                "AllowedMethods": ["POST"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 3600}]}
 # A failed event comes back this soon (the worker's retry delay).
 UPLOAD_EVENTS_VISIBILITY_SECONDS = 10
+# Anyone may read the avatars, as anyone may through CloudFront on AWS.
+ASSETS_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{ASSETS_BUCKET}/*"}]})
 
 
 def ensure_bucket(s3, name, region):
@@ -105,9 +110,9 @@ def ensure_bucket(s3, name, region):
         pass  # made by an earlier run against the same local AWS
 
 
-def ensure_upload_events(endpoint, region, uploads_bucket):
+def ensure_avatar_buckets(endpoint, region, uploads_bucket):
     """The uploads bucket (CORS for the web app) telling the queue of every object created, as the media
-    stack's bucket tells the avatar Lambda on AWS."""
+    stack's bucket tells the avatar Lambda on AWS; the assets bucket the avatars are served from."""
     s3, sqs = aws_client("s3", endpoint, region), aws_client("sqs", endpoint, region)
     ensure_bucket(s3, uploads_bucket, region)
     s3.put_bucket_cors(Bucket=uploads_bucket, CORSConfiguration=UPLOADS_CORS)
@@ -117,13 +122,14 @@ def ensure_upload_events(endpoint, region, uploads_bucket):
     s3.put_bucket_notification_configuration(Bucket=uploads_bucket, NotificationConfiguration={
         "QueueConfigurations": [{"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]})
     ensure_bucket(s3, ASSETS_BUCKET, region)
+    s3.put_bucket_policy(Bucket=ASSETS_BUCKET, Policy=ASSETS_POLICY)
 
 
 def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name, uploads_bucket=Config.uploads_bucket):
     cognito = cognito_client(endpoint, region)
     pool_id = ensure_user_pool(cognito)
     ensure_messages_table(dynamodb_client(endpoint, region), table_name)
-    ensure_upload_events(endpoint, region, uploads_bucket)
+    ensure_avatar_buckets(endpoint, region, uploads_bucket)
     return {"COGNITO_USER_POOL_ID": pool_id, "COGNITO_USER_POOL_CLIENT_ID": ensure_app_client(cognito, pool_id),
             "DYNAMODB_TABLE_NAME": table_name, "UPLOADS_BUCKET": uploads_bucket, "ASSETS_BUCKET": ASSETS_BUCKET,
             # moto serves each object at <endpoint>/<bucket>/<key> to anyone, as CloudFront does on AWS.

@@ -12,7 +12,8 @@ from cruddur.services import users
 
 from .aws import cognito_client
 
-DEMO_PASSWORD = "cruddur-demo-1"
+# bandit: demo accounts live only in the local Cognito; bin/dev prints the password.
+DEMO_PASSWORD = "cruddur-demo-1"  # nosec B105
 DEMO_PEOPLE = [
     ("andrew", "Andrew Brown", "andrew@example.com"),
     ("bayko", "Andrew Bayko", "bayko@example.com"),

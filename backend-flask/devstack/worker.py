@@ -2,8 +2,9 @@
 local AWS and calls the same handlers Lambda runs on AWS, with the same event shapes.
 
 Each event source is a poller whose `poll()` delivers what is waiting and answers whether it delivered
-anything; the worker loops over its pollers and rests while none has work. Today that is the messages
-table's stream; another source (an SQS queue of S3 events, say) is one more poller in `pollers()`.
+anything; the worker loops over its pollers and rests while none has work: the messages table's stream,
+and the queue the uploads bucket sends its events to (queue_poller.py). Another source is one more poller
+in `pollers()`.
 """
 import logging
 import signal
@@ -17,8 +18,12 @@ import boto3
 
 from cruddur.config import Config
 
+from .aws import UPLOAD_EVENTS_QUEUE
+from .queue_poller import QueuePoller
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "aws" / "lambdas"))
 from message_stream import handler as message_stream  # noqa: E402  (the Lambdas live outside this package)
+from process_avatar import handler as process_avatar  # noqa: E402
 
 log = logging.getLogger("devstack.worker")
 
@@ -143,7 +148,10 @@ def pollers(config):
     """The event sources of the local stack, each wired to the handler Lambda runs for it on AWS."""
     aws = {"region_name": config.aws_region, "endpoint_url": config.aws_endpoint_url}
     table = boto3.client("dynamodb", **aws).describe_table(TableName=config.dynamodb_table_name)["Table"]
-    return [StreamPoller(boto3.client("dynamodbstreams", **aws), table["LatestStreamArn"], message_stream.handler)]
+    sqs = boto3.client("sqs", **aws)
+    return [StreamPoller(boto3.client("dynamodbstreams", **aws), table["LatestStreamArn"], message_stream.handler),
+            QueuePoller(sqs, sqs.get_queue_url(QueueName=UPLOAD_EVENTS_QUEUE)["QueueUrl"], process_avatar.handler,
+                        MAX_ATTEMPTS)]
 
 
 def main():

@@ -107,3 +107,16 @@ def test_pages(client, people, sql):
 ])
 def test_mentions_are_found(message, handles):
     assert mentioned_handles(message) == handles
+
+
+def test_new_messages_notify_once_until_read(client, people):
+    ann, bob = people["ann"], people["bob"]
+    for text in ("hi", "are you there?"):
+        assert client.post("/api/messages", json={"message": text, "handle": "ann"}, headers=bob).status_code == 201
+    [told] = notifications(client, ann)["items"]
+    assert (told["type"], told["actor"]["handle"], told["activity"]) == ("message", "bob", None)
+    client.post("/api/activities/notifications/read", json={}, headers=ann)
+    client.post("/api/messages", json={"message": "hello again", "handle": "ann"}, headers=bob)
+    page = notifications(client, ann)
+    assert [n["read"] for n in page["items"]] == [False, True] and page["unread_count"] == 1
+    assert notifications(client, bob)["items"] == []

@@ -58,6 +58,11 @@ ensure_frontend_deps() {
   fi
 }
 
+ensure_redis() {
+  # The Redis rate-limit store is tested against a real server; nothing starts it as a service.
+  command -v redis-server >/dev/null || apt_install redis-server
+}
+
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }
@@ -130,9 +135,10 @@ start_api() {
   wait_for_http "http://127.0.0.1:$port/api/health-check" "the API"
 }
 
-# bin/worker in the background: the local AWS's event sources (the messages stream) to their Lambda handlers.
+# bin/worker in the background: the local AWS's event sources (the messages stream, upload events) to their
+# Lambda handlers.
 start_worker() {
-  say "starting the worker (the messages stream handler on the local AWS)"
+  say "starting the worker (the messages stream and avatar handlers on the local AWS)"
   run_in_background "worker-${AWS_ENDPOINT_URL##*:}" "$REPO/bin/worker"
 }
 

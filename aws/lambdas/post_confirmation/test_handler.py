@@ -14,16 +14,6 @@ def confirmation(sub="sub-1", handle="Hana", email="hana@example.com", name="Han
             "response": {}}
 
 
-@pytest.fixture
-def database(database_url, monkeypatch):
-    monkeypatch.setattr(handler, "_database_url", None)
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.delenv("DATABASE_URL_SSM_PARAMETER", raising=False)
-    yield database_url
-    with psycopg.connect(database_url) as conn:
-        conn.execute("TRUNCATE users CASCADE")
-
-
 def users(database_url):
     with psycopg.connect(database_url) as conn:
         return conn.execute("SELECT cognito_user_id, handle, email, display_name FROM users").fetchall()
@@ -53,8 +43,8 @@ def test_a_taken_handle_is_an_error_cognito_sees(database):
     assert len(users(database)) == 1
 
 
-def test_database_down_is_an_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(handler, "_database_url", f"postgresql://postgres@/x?host={tmp_path}")
+def test_database_down_is_an_error(database, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://postgres@/x?host={tmp_path}")
     with pytest.raises(psycopg.OperationalError):
         handler.handler(confirmation(), None)
 

@@ -16,6 +16,8 @@ def _checked_term(term):
     term = (term or "").strip()
     if not term:
         raise ApiError.bad_request("missing_term", "Say what to search for", "term")
+    if "\x00" in term:
+        raise ApiError.bad_request("invalid_characters", "Search terms must not contain NUL characters", "term")
     if len(term) > TERM_MAX:
         raise ApiError.bad_request("term_too_long", f"Search terms are at most {TERM_MAX} characters", "term")
     return term

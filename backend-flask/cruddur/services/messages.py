@@ -1,7 +1,7 @@
 """Direct messages between two people: only members read or write a conversation; others get 404."""
 from ..errors import ApiError
 from ..observability.tracing import service_span
-from . import users
+from . import notifications, users
 from .text import checked_message
 
 MESSAGE_MAX = 1024
@@ -77,12 +77,14 @@ def send(store, db, sender, message, handle=None, message_group_uuid=None):
                                    "message_group_uuid")
     if message_group_uuid is not None:
         entry = _membership(store, sender["uuid"], message_group_uuid)
-        item = store.add_message(message_group_uuid, sender["uuid"], entry["other_user_uuid"], message)
+        recipient_uuid = entry["other_user_uuid"]
+        item = store.add_message(message_group_uuid, sender["uuid"], recipient_uuid, message)
     else:
-        recipient = users.short(db, handle)
-        if recipient["uuid"] == sender["uuid"]:
+        recipient_uuid = users.short(db, handle)["uuid"]
+        if recipient_uuid == sender["uuid"]:
             raise ApiError.bad_request("cannot_message_yourself", "You cannot send a message to yourself", "handle")
-        item = _send_to(store, sender["uuid"], recipient["uuid"], message)
+        item = _send_to(store, sender["uuid"], recipient_uuid, message)
+    notifications.message_received(db, recipient_uuid, sender["uuid"])
     return _message(item, sender)
 
 

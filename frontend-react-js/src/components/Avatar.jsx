@@ -17,12 +17,18 @@ function colourFor(seed) {
   return PALETTE[hash % PALETTE.length];
 }
 
+// avatar_url names the 512 px picture; the avatar handler also writes a 128 px one beside it (-128.webp),
+// sharp enough up to 64 px on a 2x screen.
+function sourceFor(url, size) {
+  return size <= 64 ? url.replace(/-512\.webp$/, '-128.webp') : url;
+}
+
 /** A user's picture, or their initials on a colour when there is none or it fails to load. */
 export function Avatar({ url, name, handle, size = 48 }) {
   const [failedUrl, setFailedUrl] = useState(null);
   const style = { width: size, height: size, fontSize: size * 0.38 };
   if (url && failedUrl !== url) {
-    return <img className="avatar" src={url} alt="" style={style} onError={() => setFailedUrl(url)} />;
+    return <img className="avatar" src={sourceFor(url, size)} alt="" style={style} onError={() => setFailedUrl(url)} />;
   }
   return (
     <span className="avatar avatar-initials" style={{ ...style, background: colourFor(handle || name) }} aria-hidden="true">

@@ -4,8 +4,9 @@ import { CharacterCounter } from '../../../components/CharacterCounter';
 import { countCharacters } from '../../../lib/text-length';
 import { updateProfile } from '../api/profiles';
 import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '../profile-limits';
+import { AvatarPicker } from './AvatarPicker';
 
-export function EditProfileForm({ profile, onSaved }) {
+export function EditProfileForm({ profile, onSaved, onAvatarChanged }) {
   const [displayName, setDisplayName] = useState(profile.display_name);
   const [bio, setBio] = useState(profile.bio || '');
   const [saving, setSaving] = useState(false);
@@ -32,6 +33,7 @@ export function EditProfileForm({ profile, onSaved }) {
 
   return (
     <form className="edit-profile-form" onSubmit={save}>
+      <AvatarPicker profile={profile} onAvatarChanged={onAvatarChanged} />
       <FormField
         label="Display name"
         value={displayName}

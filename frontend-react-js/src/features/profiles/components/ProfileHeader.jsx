@@ -74,6 +74,10 @@ export function ProfileHeader({ profile, onProfileChange }) {
             setEditing(false);
             toast.show('Profile saved.');
           }}
+          onAvatarChanged={(updated) => {
+            onProfileChange(updated);
+            refreshUser(); // the navigation's avatar
+          }}
         />
       </Dialog>
     </section>

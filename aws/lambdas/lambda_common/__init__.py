@@ -1,0 +1,1 @@
+"""What more than one Lambda needs; bin/lambda/package puts this package into every Lambda's zip."""

@@ -1,0 +1,155 @@
+"""The avatar handler. S3 tells it of each new upload to the uploads bucket (on AWS by invoking it; locally
+through an SQS queue that bin/worker reads). For each upload it:
+
+1. reads the picture (at most 5 MB, the presigned POST's ceiling) and checks that it is a JPEG, PNG or
+   WebP that decodes in full and is no decompression bomb;
+2. turns it upright (EXIF orientation), drops all metadata, center-crops it square and writes the served
+   sizes as WebP to the assets bucket under a new key, cached for a year;
+3. points the person's users.avatar_key at the new avatar and deletes the upload.
+
+Keys: the API names an upload uploads/<user uuid>/<random>; the served sizes are
+avatars/<user uuid>/<random>-512.webp and -128.webp. avatar_key holds the 512 px key, and the 128 px key is
+the same with -128 for -512. Every upload gets a new random part, so a new avatar is a new URL and no cache
+ever shows the old one.
+
+A bad upload is logged and deleted, and the person keeps the avatar they had. Any other failure (S3 or the
+database) fails the invocation once every record has been tried, naming the failed keys, so Lambda retries
+it (and, past its retries, sends it to the dead-letter queue); those uploads stay until then. Records
+already done by an earlier try find their upload gone and are skipped.
+"""
+import functools
+import io
+import logging
+import os
+import re
+import secrets
+import warnings
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+import boto3
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from lambda_common.database import connect
+
+log = logging.getLogger(__name__)
+
+SET_AVATAR = Path(__file__).with_name("set_avatar.sql").read_text()
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+FORMATS = ("JPEG", "PNG", "WEBP")
+# A 24-megapixel camera photo is the largest picture taken; decoded as RGBA it is about 100 MB, well within
+# the Lambda's memory. Past it Pillow warns of a decompression bomb, which decode() makes an error.
+MAX_PIXELS = 24_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+SIZES = (512, 128)
+# The key changes with every new avatar, so what is served under a key never changes.
+CACHE_CONTROL = "public, max-age=31536000, immutable"
+_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UPLOAD_KEY = re.compile(f"uploads/(?P<user_uuid>{_UUID})/[0-9a-f]{{32}}")
+
+
+class RejectedUpload(Exception):
+    """An upload that is not a picture to serve; the reason is the message."""
+
+
+def handler(event, context):
+    failed = []
+    for record in event.get("Records", []):
+        key = unquote_plus(record["s3"]["object"]["key"])  # S3 events carry keys URL-encoded
+        try:
+            process_upload(_s3(record["awsRegion"]), record["s3"]["bucket"]["name"], key)
+        except Exception:  # one failing upload must not keep the others from being processed
+            log.exception("processing upload %s failed", key)
+            failed.append(key)
+    if failed:
+        raise RuntimeError(f"{len(failed)} of {len(event['Records'])} uploads failed: {', '.join(failed)}")
+
+
+@functools.cache
+def _s3(region):
+    return boto3.client("s3", region_name=region, endpoint_url=os.environ.get("AWS_ENDPOINT_URL") or None)
+
+
+def process_upload(s3, bucket, key):
+    try:
+        upload = s3.get_object(Bucket=bucket, Key=key)
+    except s3.exceptions.NoSuchKey:
+        log.info("upload %s is gone: an earlier delivery of this event processed it", key)
+        return
+    try:
+        user_uuid = _owner(key)
+        sizes = served_sizes(_read_at_most(upload["Body"], MAX_UPLOAD_BYTES))
+    except RejectedUpload as exc:
+        log.warning("discarding upload %s: %s", key, exc)
+    else:
+        avatar_key = publish(s3, user_uuid, sizes)
+        record_avatar(user_uuid, avatar_key)
+        log.info("upload %s is now avatar %s", key, avatar_key)
+    s3.delete_object(Bucket=bucket, Key=key)
+
+
+def _owner(key):
+    match = UPLOAD_KEY.fullmatch(key)
+    if match is None:
+        raise RejectedUpload("not a key the API hands out")
+    return match["user_uuid"]
+
+
+def _read_at_most(body, limit):
+    data = body.read(limit + 1)
+    if len(data) > limit:
+        raise RejectedUpload(f"larger than {limit} bytes")
+    return data
+
+
+def served_sizes(data):
+    """{size: WebP bytes} for each served size of the picture in `data`."""
+    image = upright(decode(data))
+    return {size: webp(ImageOps.fit(image, (size, size), Image.Resampling.LANCZOS)) for size in SIZES}
+
+
+def decode(data):
+    """The picture, decoded in full; RejectedUpload unless it is a whole JPEG, PNG or WebP of sane size."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
+            image.load()
+        except UnidentifiedImageError as exc:
+            raise RejectedUpload("not a JPEG, PNG or WebP picture") from exc
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise RejectedUpload(f"more than {MAX_PIXELS} pixels") from exc
+        except (OSError, SyntaxError, ValueError) as exc:  # what Pillow raises for truncated or corrupt data
+            raise RejectedUpload(f"does not decode: {exc}") from exc
+    return image
+
+
+def upright(image):
+    """Turned as its EXIF orientation says, in RGB (RGBA if it has transparency), with no metadata at all."""
+    image = ImageOps.exif_transpose(image)
+    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    image = image.convert("RGBA" if transparent else "RGB")
+    # EXIF (the camera, where it was taken), XMP and colour profiles stay behind.
+    image.info = {}
+    return image
+
+
+def webp(image):
+    out = io.BytesIO()
+    image.save(out, "WEBP", quality=85)
+    return out.getvalue()
+
+
+def publish(s3, user_uuid, sizes):
+    """Writes each size under a new key to the assets bucket; answers the key avatar_key records."""
+    stem = f"avatars/{user_uuid}/{secrets.token_hex(16)}"
+    for size, data in sizes.items():
+        s3.put_object(Bucket=os.environ["ASSETS_BUCKET"], Key=f"{stem}-{size}.webp", Body=data,
+                      ContentType="image/webp", CacheControl=CACHE_CONTROL)
+    return f"{stem}-{SIZES[0]}.webp"
+
+
+def record_avatar(user_uuid, avatar_key):
+    with connect() as conn:
+        if conn.execute(SET_AVATAR, {"user_uuid": user_uuid, "avatar_key": avatar_key}).rowcount == 0:
+            log.warning("no user %s (gone since the upload?): avatar %s is not recorded", user_uuid, avatar_key)

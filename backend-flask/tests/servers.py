@@ -1,0 +1,62 @@
+"""The API as production runs it (gunicorn with gunicorn.conf.py) in a subprocess on a loopback port."""
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import requests
+
+from conftest import free_port
+from receivers import wait_until
+
+BACKEND = Path(__file__).resolve().parents[1]
+
+
+def environment(config, **extra):
+    """The environment variables that give the served API the same settings as `config`."""
+    return {
+        **os.environ,
+        "CRUDDUR_ENV": config.environment,
+        "DATABASE_URL": config.database_url,
+        "DB_TIMEOUT_SECONDS": str(config.db_timeout_seconds),
+        "AWS_REGION": config.aws_region,
+        "AWS_ENDPOINT_URL": config.aws_endpoint_url,
+        "COGNITO_USER_POOL_ID": config.cognito_user_pool_id,
+        "COGNITO_USER_POOL_CLIENT_ID": config.cognito_user_pool_client_id,
+        "DYNAMODB_TABLE_NAME": config.dynamodb_table_name,
+        "UPLOADS_BUCKET": config.uploads_bucket,
+        "ASSETS_BASE_URL": config.assets_base_url,
+        "PURGE_INTERVAL_SECONDS": str(config.purge_interval_seconds),
+        "RATE_LIMIT_WRITES_PER_USER": config.rate_limit_writes_per_user,
+        "RATE_LIMIT_WRITES_PER_IP": config.rate_limit_writes_per_ip,
+        "RATE_LIMIT_SIGN_IN_PER_IP": config.rate_limit_sign_in_per_ip,
+        **extra,
+    }
+
+
+class Gunicorn:
+    def __init__(self, env, workers=2):
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+        # A file, not a pipe: nobody reads a pipe while the server runs, and a full one would block its workers.
+        self.output = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=BACKEND,
+                                        env=env, stdout=self.output, stderr=subprocess.STDOUT, text=True)
+        assert wait_until(self._answers, seconds=30), "gunicorn did not come up"
+
+    def _answers(self):
+        try:
+            return requests.get(f"{self.url}/api/health-check", timeout=2).status_code in (200, 503)
+        except requests.RequestException:  # not up yet
+            return False
+
+    def stop(self):
+        """Stops the server; answers everything it printed."""
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.output.seek(0)
+        printed = self.output.read()
+        self.output.close()
+        return printed

@@ -1,0 +1,61 @@
+import { getMyProfile, presignAvatarUpload } from './api/avatars';
+
+// What POST /api/avatars/presign accepts; checked here first so a wrong file fails at once.
+export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+export const UPLOAD_FAILED_MESSAGE = "Your picture didn't upload. Check your connection and try again.";
+
+/** Why this file cannot be an avatar, or null when it can. */
+export function avatarFileProblem(file) {
+  if (!AVATAR_TYPES.includes(file.type)) return 'Choose a JPEG, PNG or WebP picture.';
+  if (file.size === 0) return 'That file is empty.';
+  if (file.size > AVATAR_MAX_BYTES) return 'Choose a picture of at most 5 MB.';
+  return null;
+}
+
+/**
+ * Posts the file to S3 with the presigned form's fields. XMLHttpRequest rather than fetch: only it reports
+ * upload progress (onProgress gets 0..1).
+ */
+export function postToS3({ url, fields }, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file); // S3 ignores every field after the file, so it goes last
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(UPLOAD_FAILED_MESSAGE)));
+    request.onerror = () => reject(new Error(UPLOAD_FAILED_MESSAGE));
+    request.send(form);
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks for the caller's profile until its avatar_url differs from previousUrl (the picture is processed in
+ * the background, usually within seconds). Answers the profile, or null if it did not change in time.
+ */
+export async function waitForNewAvatar(previousUrl, { attempts = 20, intervalMs = 1000 } = {}) {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    await sleep(intervalMs);
+    const profile = await getMyProfile().catch(() => null); // a failed poll is just tried again
+    if (profile?.avatar_url && profile.avatar_url !== previousUrl) return profile;
+  }
+  return null;
+}
+
+/**
+ * The whole journey of a new picture: a presigned form from the API, the file straight to S3, then the
+ * processed avatar. onUploaded is called when S3 has the file. Answers the updated profile, or null when it
+ * is still being processed.
+ */
+export async function uploadAvatar(file, { previousUrl, onProgress, onUploaded, ...pollOptions }) {
+  const form = await presignAvatarUpload({ contentType: file.type, size: file.size });
+  await postToS3(form, file, onProgress);
+  onUploaded();
+  return waitForNewAvatar(previousUrl, pollOptions);
+}
