@@ -25,10 +25,15 @@ WITH people AS (
   ) AS shared
 ), newest_appearance AS (
   SELECT DISTINCT ON (activity_uuid) * FROM entries ORDER BY activity_uuid, feed_at DESC
+), page AS (
+  SELECT c.*, e.feed_at, e.reposter_uuid
+  FROM newest_appearance e
+  JOIN live_cruds c ON c.uuid = e.activity_uuid
+  ORDER BY e.feed_at DESC, e.activity_uuid DESC
+  LIMIT :limit
 )
-SELECT c.*, e.feed_at, reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
-FROM newest_appearance e
-JOIN live_cruds c ON c.uuid = e.activity_uuid
-LEFT JOIN users reposter ON reposter.uuid = e.reposter_uuid
-ORDER BY e.feed_at DESC, e.activity_uuid DESC
-LIMIT :limit;
+-- Reposters are looked up for the page only, by key, not hashed from the whole users table.
+SELECT page.*, reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
+FROM page
+LEFT JOIN users reposter ON reposter.uuid = page.reposter_uuid
+ORDER BY page.feed_at DESC, page.uuid DESC;

@@ -1,0 +1,77 @@
+"""`python -m bench seed|run|compare`, the steps bin/bench takes."""
+import argparse
+import json
+import os
+
+import boto3
+import psycopg
+
+from . import load, report
+from .seed import seed, user_uuid
+
+USERS = 10_000
+# Of an account in the bench's own local Cognito, which lives as long as the run: not a secret.
+PASSWORD = "bench-password-1"
+
+
+def sign_in_viewer(database_url):
+    """A local Cognito account for user1 (who follows 500 people), linked to the seeded row; its token."""
+    cognito = boto3.client("cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"],
+                           region_name=os.environ["AWS_REGION"])
+    pool, client = os.environ["COGNITO_USER_POOL_ID"], os.environ["COGNITO_USER_POOL_CLIENT_ID"]
+    email = "user1@example.com"
+    cognito.sign_up(ClientId=client, Username=email, Password=PASSWORD, UserAttributes=[
+        {"Name": "email", "Value": email}, {"Name": "name", "Value": "User 1"},
+        {"Name": "preferred_username", "Value": "user1"}])
+    cognito.admin_confirm_sign_up(UserPoolId=pool, Username=email)
+    attributes = cognito.admin_get_user(UserPoolId=pool, Username=email)["UserAttributes"]
+    sub = next(a["Value"] for a in attributes if a["Name"] == "sub")
+    with psycopg.connect(database_url) as conn:
+        conn.execute("UPDATE users SET cognito_user_id = %s WHERE handle = 'user1'", (sub,))
+    tokens = cognito.initiate_auth(ClientId=client, AuthFlow="USER_PASSWORD_AUTH",
+                                   AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD})
+    return tokens["AuthenticationResult"]["AccessToken"]
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="bench")
+    commands = parser.add_subparsers(dest="command", required=True)
+    seeding = commands.add_parser("seed")
+    seeding.add_argument("database_url")
+    seeding.add_argument("--cruds", type=int, required=True)
+    seeding.add_argument("--session", required=True)
+    running = commands.add_parser("run")
+    running.add_argument("--session", required=True)
+    running.add_argument("--api", required=True)
+    running.add_argument("--api-pid", type=int, required=True)
+    running.add_argument("--database-url", required=True)
+    running.add_argument("--pgbench", required=True)
+    running.add_argument("--duration", type=int, required=True)
+    running.add_argument("--connections", type=int, default=16)
+    running.add_argument("--out", required=True)
+    comparing = commands.add_parser("compare")
+    comparing.add_argument("before")
+    comparing.add_argument("after")
+    args = parser.parse_args()
+
+    if args.command == "seed":
+        seed(args.database_url, users=USERS, cruds=args.cruds, follows_min=50, follows_max=500)
+        session = {"cruds": args.cruds, "users": USERS, "viewer_uuid": user_uuid(1), "other_uuid": user_uuid(2),
+                   "token": sign_in_viewer(args.database_url)}
+        with open(args.session, "w") as f:
+            json.dump(session, f)
+    elif args.command == "run":
+        with open(args.session) as f:
+            session = json.load(f)
+        result = load.run(session, args.api, args.api_pid, args.database_url, args.pgbench, args.duration,
+                          args.connections)
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=2)
+        report.print_table(result)
+        print(f"\nwritten to {args.out}")
+    else:
+        report.compare(args.before, args.after)
+
+
+if __name__ == "__main__":
+    main()

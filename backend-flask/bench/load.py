@@ -1,0 +1,144 @@
+"""Drives the running API with wrk and the database with pgbench, endpoint by endpoint, while sampling
+the memory of gunicorn's workers."""
+import json
+import os
+import re
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+from cruddur.db import SQL_DIR
+
+from .seed import crud_uuid, top_level_author
+
+WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+FIRST_PAGE = {"before_created_at": "infinity", "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 20}
+CONVERSATIONS = 10
+
+
+def api_call(api, method, path, token, body=None):
+    request = urllib.request.Request(api + path, method=method, data=json.dumps(body).encode() if body else None,
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def start_conversations(api, session):
+    """user1 writes to user2.. through the API, so the messaging endpoints read and write DynamoDB."""
+    token = session["token"]
+    groups = [api_call(api, "POST", "/api/messages", token, {"handle": f"user{n}", "message": "Hi from the bench"})
+              ["message_group_uuid"] for n in range(2, 2 + CONVERSATIONS)]
+    return groups[0]
+
+
+def endpoints(session, message_group_uuid):
+    """What each endpoint's wrk run sends, and the SQL pgbench runs as that endpoint's database limit."""
+    users, top_level = session["users"], session["cruds"] * 9 // 10
+    viewer, token = session["viewer_uuid"], session["token"]
+    # Crud 1 is live and has about a hundredth of the replies (seed.sql).
+    crud_page = f"/api/activities/@user{top_level_author(1, users)}/status/{crud_uuid(1)}"
+    live_cruds = [crud_uuid(n) for n in range(1, min(top_level, 2000)) if n % 5]
+    return {
+        "health-check": {"paths": ["/api/health-check"]},
+        "home anonymous": {"paths": ["/api/activities/home"], "sql": ("activities/explore", FIRST_PAGE)},
+        "home signed in": {"paths": ["/api/activities/home"], "token": token,
+                           "sql": ("activities/following_feed", {"viewer_uuid": viewer, **FIRST_PAGE})},
+        "explore": {"paths": ["/api/activities/explore"], "sql": ("activities/explore", FIRST_PAGE)},
+        "profile": {"paths": ["/api/activities/@user2"],
+                    "sql": ("activities/by_user", {"user_uuid": session["other_uuid"], **FIRST_PAGE})},
+        "crud page": {"paths": [crud_page],
+                      "sql": ("activities/replies", {"activity_uuid": crud_uuid(1), "limit": 20,
+                                                     "after_created_at": "-infinity",
+                                                     "after_uuid": "00000000-0000-0000-0000-000000000000"})},
+        "search": {"paths": ["/api/activities/search?term=coffee"],
+                   "sql": ("activities/search_words", {"words": "coffee", "hashtags": "{}",
+                                                       "before_rank": "Infinity", **FIRST_PAGE})},
+        "create crud": {"method": "POST", "paths": ["/api/activities"], "token": token,
+                        "body": {"message": "Benchmark crud #bench", "ttl": "1-hour"}},
+        # Each crud is liked once; later rounds over the same crud take the idempotent path.
+        "like": {"method": "POST", "paths": [f"/api/activities/{uuid}/like" for uuid in live_cruds], "token": token},
+        "message groups": {"paths": ["/api/message_groups"], "token": token},
+        "send message": {"method": "POST", "paths": ["/api/messages"], "token": token,
+                         "body": {"message": "Benchmark message", "message_group_uuid": message_group_uuid}},
+    }
+
+
+def run_wrk(api, endpoint, duration, connections):
+    env = {**os.environ, "BENCH_METHOD": endpoint.get("method", "GET"), "BENCH_TOKEN": endpoint.get("token", ""),
+           "BENCH_PATHS": " ".join(endpoint["paths"]),
+           "BENCH_BODY": json.dumps(endpoint["body"]) if "body" in endpoint else ""}
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
+                          "-s", str(WRK_SCRIPT), api], env=env, capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out.split("BENCH_RESULT ", 1)[1])
+    requests = max(figures["requests"], 1)
+    return {
+        "requests_per_second": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "errors": figures["non_2xx"] + figures["socket_errors"],
+        "bytes_per_response": figures["bytes"] / requests,
+    }
+
+
+def run_pgbench(pgbench, database_url, query, params, duration, connections):
+    """Transactions per second of the query, prepared as psycopg prepares it, at the same concurrency."""
+    text = "\n".join(line for line in (SQL_DIR / f"{query}.sql").read_text().splitlines()
+                     if not line.lstrip().startswith("--"))
+    with tempfile.NamedTemporaryFile("w", suffix=".sql") as script:
+        script.write(text)
+        script.flush()
+        defines = [f"-D{name}={value}" for name, value in params.items()]
+        out = subprocess.run([pgbench, "-n", "-M", "prepared", f"-c{connections}", "-j2", f"-T{duration}",
+                              *defines, "-f", script.name, database_url],
+                             capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"tps = ([\d.]+)", out).group(1))
+
+
+class WorkerMemory(threading.Thread):
+    """Samples the resident memory of each gunicorn worker (the master's children) twice a second."""
+
+    def __init__(self, master_pid):
+        super().__init__(daemon=True)
+        self.master = psutil.Process(master_pid)
+        self.samples = {}
+        self.stopping = threading.Event()
+
+    def run(self):
+        while not self.stopping.wait(0.5):
+            for worker in self.master.children():
+                try:
+                    self.samples.setdefault(worker.pid, []).append(worker.memory_info().rss / 2**20)
+                except psutil.NoSuchProcess:
+                    pass
+
+    def summary(self):
+        self.stopping.set()
+        self.join()
+        return {str(pid): {"peak_mb": max(mb), "first_mb": mb[0], "last_mb": mb[-1]}
+                for pid, mb in self.samples.items()}
+
+
+def run(session, api, api_pid, database_url, pgbench, duration, connections):
+    memory = WorkerMemory(api_pid)
+    memory.start()
+    rows = {}
+    for name, endpoint in endpoints(session, start_conversations(api, session)).items():
+        print(f"  {name} ...", flush=True)
+        rows[name] = run_wrk(api, endpoint, duration, connections)
+        if "sql" in endpoint:
+            rows[name]["pgbench_per_second"] = run_pgbench(pgbench, database_url, *endpoint["sql"],
+                                                           duration, connections)
+    return {
+        "cruds": session["cruds"],
+        "duration_seconds": duration,
+        "connections": connections,
+        "machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
+        "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "endpoints": rows,
+        "workers": memory.summary(),
+    }

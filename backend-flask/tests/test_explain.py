@@ -1,0 +1,105 @@
+"""Every SQL file, planned against a seeded database, reads large tables through an index: a missing
+index fails here rather than in a benchmark."""
+import psycopg
+import pytest
+
+from bench.seed import crud_uuid, seed, user_uuid
+from cruddur.db import load_queries
+
+# As many people as the benchmark (so a scan of users costs what it would), enough cruds that the
+# planner prefers an index wherever one applies; seeded in a few seconds.
+SEED = {"users": 10_000, "cruds": 50_000, "follows_min": 5, "follows_max": 50}
+LARGE_TABLES = {"activities", "users", "follows", "likes", "reposts", "notifications"}
+
+VIEWER = user_uuid(1)
+OTHER = user_uuid(2)
+# Crud 1 is live, top-level, with replies (seed.sql); crud 5 has expired.
+CRUD = crud_uuid(1)
+FIRST_PAGE = {"before_created_at": "infinity", "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 20}
+OLDEST_FIRST_PAGE = {"after_created_at": "-infinity", "after_uuid": "00000000-0000-0000-0000-000000000000",
+                     "limit": 20}
+
+# Representative parameters of every query, by name (the path under cruddur/sql without .sql).
+SAMPLE_PARAMETERS = {
+    "activities/author": {"uuid": CRUD},
+    "activities/by_user": {"user_uuid": OTHER, **FIRST_PAGE},
+    "activities/create": {"user_uuid": VIEWER, "message": "Hello #aws", "ttl_seconds": 3600},
+    "activities/create_reply": {"user_uuid": VIEWER, "message": "Agreed #aws", "parent_uuid": CRUD},
+    "activities/delete": {"uuid": CRUD, "user_uuid": VIEWER},
+    "activities/explore": FIRST_PAGE,
+    "activities/following_feed": {"viewer_uuid": VIEWER, **FIRST_PAGE},
+    "activities/follows_anyone": {"viewer_uuid": VIEWER},
+    "activities/like": {"user_uuid": VIEWER, "uuid": CRUD},
+    "activities/replies": {"activity_uuid": CRUD, **OLDEST_FIRST_PAGE},
+    "activities/repost": {"user_uuid": VIEWER, "uuid": CRUD},
+    "activities/search_hashtags": {"hashtags": ["aws"], "before_rank": "Infinity", **FIRST_PAGE},
+    "activities/search_words": {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity", **FIRST_PAGE},
+    "activities/show": {"uuid": CRUD},
+    "activities/show_many": {"uuids": [crud_uuid(n) for n in range(1, 21)]},
+    "activities/trending_hashtags": {"limit": 10},
+    "activities/unlike": {"user_uuid": VIEWER, "uuid": CRUD},
+    "activities/unrepost": {"user_uuid": VIEWER, "uuid": CRUD},
+    "activities/viewer_state": {"viewer_uuid": VIEWER, "activity_uuids": [crud_uuid(n) for n in range(1, 21)]},
+    "maintenance/ping": {},
+    "maintenance/purge_expired": {"batch_size": 1000},
+    "maintenance/purge_rate_limit_windows": {},
+    "maintenance/release_purge_lock": {},
+    "maintenance/try_purge_lock": {},
+    "notifications/create": {"user_uuid": OTHER, "actor_uuid": VIEWER, "type": "like", "activity_uuid": CRUD},
+    "notifications/for_user": {"user_uuid": OTHER, **FIRST_PAGE},
+    "notifications/mark_all_read": {"user_uuid": OTHER},
+    "notifications/mentions": {"actor_uuid": VIEWER, "activity_uuid": CRUD, "user_uuids": [OTHER]},
+    "notifications/unread_count": {"user_uuid": OTHER},
+    "notifications/withdraw": {"actor_uuid": VIEWER, "type": "like", "user_uuid": OTHER, "activity_uuid": CRUD},
+    "profiles/update": {"display_name": "New Name", "bio": None, "user_uuid": VIEWER},
+    "rate_limits/hit": {"key": "writes:user:1", "seconds": 60},
+    "users/by_cognito_user_id": {"cognito_user_id": "seed-1"},
+    "users/by_uuids": {"uuids": [VIEWER, OTHER]},
+    "users/create": {"cognito_user_id": "new", "handle": "newcomer", "email": "new@example.com",
+                     "display_name": "New"},
+    "users/follow": {"follower_uuid": VIEWER, "followed_uuid": user_uuid(1500)},
+    "users/profile": {"handle": "user2", "viewer_uuid": VIEWER},
+    "users/relink": {"cognito_user_id": "new", "handle": "user2", "email": "user2@example.com"},
+    "users/search": {"prefix": "user12", "limit": 20},
+    "users/short": {"handle": "user2"},
+    "users/suggested": {"viewer_uuid": VIEWER, "limit": 20},
+    "users/unfollow": {"follower_uuid": VIEWER, "followed_uuid": OTHER},
+    "users/uuids_by_handles": {"handles": ["user2", "user3"]},
+}
+QUERIES = load_queries()
+
+
+@pytest.fixture(scope="module")
+def seeded(database_url):
+    seed(database_url, **SEED)
+    yield database_url
+    with psycopg.connect(database_url) as conn:
+        conn.execute("TRUNCATE users, activities, rate_limit_hits CASCADE")
+
+
+def sequential_scans(plan):
+    """The large tables a plan (EXPLAIN FORMAT JSON) reads from start to end."""
+    found = []
+    if plan.get("Node Type") == "Seq Scan" and plan.get("Relation Name") in LARGE_TABLES:
+        found.append(plan["Relation Name"])
+    for child in plan.get("Plans", []):
+        found.extend(sequential_scans(child))
+    return found
+
+
+def test_every_query_has_sample_parameters():
+    assert sorted(QUERIES) == sorted(SAMPLE_PARAMETERS)
+
+
+def outline(plan, depth=0):
+    """A plan as one line per node, enough to see where the scan is."""
+    line = "  " * depth + " ".join(filter(None, (plan["Node Type"], plan.get("Relation Name"), plan.get("Index Name"))))
+    return "\n".join([line] + [outline(child, depth + 1) for child in plan.get("Plans", [])])
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_reads_large_tables_through_indexes(seeded, name):
+    # EXPLAIN without ANALYZE plans writes without running them, so the seeded data stays as it is.
+    with psycopg.connect(seeded, autocommit=True) as conn:
+        plan = conn.execute("EXPLAIN (FORMAT JSON) " + QUERIES[name], SAMPLE_PARAMETERS[name]).fetchone()[0]
+    assert sequential_scans(plan[0]["Plan"]) == [], outline(plan[0]["Plan"])
