@@ -71,8 +71,8 @@ def register_error_handlers(app):
     @app.errorhandler(psycopg.OperationalError)
     def handle_database_down(exc):
         log.warning("database unavailable: %s", exc)
-        return error_response(503, "database_unavailable", "The database is unavailable, try again shortly",
-                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return handle_api_error(ApiError.unavailable("database_unavailable",
+                                                     "The database is unavailable, try again shortly"))
 
     @app.errorhandler(BotoCoreError)
     @app.errorhandler(ClientError)
@@ -81,8 +81,8 @@ def register_error_handlers(app):
         if not is_transient_aws_error(exc):
             return handle_unexpected(exc)
         log.warning("AWS unavailable: %s", exc)
-        return error_response(503, "messages_unavailable", "Messages are unavailable right now, try again shortly",
-                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return handle_api_error(ApiError.unavailable("messages_unavailable",
+                                                     "Messages are unavailable right now, try again shortly"))
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc):
