@@ -33,6 +33,22 @@ def sign_in_viewer(database_url):
     return tokens["AuthenticationResult"]["AccessToken"]
 
 
+def seeded(session_path, cruds, postgres_dir):
+    """Whether the last run's data is there at this size, to be reused."""
+    from devstack import postgres
+    try:
+        with open(session_path) as f:
+            if json.load(f)["cruds"] != cruds:
+                return False
+    except (OSError, ValueError, KeyError):
+        return False
+    try:
+        with psycopg.connect(postgres.server(postgres_dir).get_uri("cruddur_bench")) as conn:
+            return conn.execute("SELECT EXISTS (SELECT 1 FROM activities)").fetchone()[0]
+    except psycopg.Error:
+        return False
+
+
 def main():
     parser = argparse.ArgumentParser(prog="bench")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +56,13 @@ def main():
     seeding.add_argument("database_url")
     seeding.add_argument("--cruds", type=int, required=True)
     seeding.add_argument("--session", required=True)
+    reusing = commands.add_parser("seeded")
+    reusing.add_argument("session")
+    reusing.add_argument("--cruds", type=int, required=True)
+    reusing.add_argument("--postgres", required=True)
+    signing_in = commands.add_parser("sign-in")
+    signing_in.add_argument("database_url")
+    signing_in.add_argument("--session", required=True)
     running = commands.add_parser("run")
     running.add_argument("--session", required=True)
     running.add_argument("--api", required=True)
@@ -48,6 +71,7 @@ def main():
     running.add_argument("--pgbench", required=True)
     running.add_argument("--duration", type=int, required=True)
     running.add_argument("--connections", type=int, default=16)
+    running.add_argument("--only", default="", help="comma-separated endpoint names")
     running.add_argument("--out", required=True)
     comparing = commands.add_parser("compare")
     comparing.add_argument("before")
@@ -60,11 +84,20 @@ def main():
                    "token": sign_in_viewer(args.database_url)}
         with open(args.session, "w") as f:
             json.dump(session, f)
+    elif args.command == "seeded":
+        raise SystemExit(0 if seeded(args.session, args.cruds, args.postgres) else 1)
+    elif args.command == "sign-in":
+        # The local Cognito of the last run is gone with it: a new account and token for user1.
+        with open(args.session) as f:
+            session = json.load(f)
+        session["token"] = sign_in_viewer(args.database_url)
+        with open(args.session, "w") as f:
+            json.dump(session, f)
     elif args.command == "run":
         with open(args.session) as f:
             session = json.load(f)
         result = load.run(session, args.api, args.api_pid, args.database_url, args.pgbench, args.duration,
-                          args.connections)
+                          args.connections, [name for name in args.only.split(",") if name])
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)
         report.print_table(result)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import psutil
 
-from cruddur.db import SQL_DIR
+from cruddur.db import SQL_DIR, planned_each_call
+from cruddur.services.activities import HOME_RECENT_WINDOW
+from cruddur.services.discovery import SEARCH_WINDOW
 
 from .seed import crud_uuid, top_level_author
 
@@ -47,7 +49,8 @@ def endpoints(session, message_group_uuid):
         "health-check": {"paths": ["/api/health-check"]},
         "home anonymous": {"paths": ["/api/activities/home"], "sql": ("activities/explore", FIRST_PAGE)},
         "home signed in": {"paths": ["/api/activities/home"], "token": token,
-                           "sql": ("activities/following_feed", {"viewer_uuid": viewer, **FIRST_PAGE})},
+                           "sql": ("activities/following_feed_recent",
+                                   {"viewer_uuid": viewer, "window": HOME_RECENT_WINDOW, **FIRST_PAGE})},
         "explore": {"paths": ["/api/activities/explore"], "sql": ("activities/explore", FIRST_PAGE)},
         "profile": {"paths": ["/api/activities/@user2"],
                     "sql": ("activities/by_user", {"user_uuid": session["other_uuid"], **FIRST_PAGE})},
@@ -57,7 +60,7 @@ def endpoints(session, message_group_uuid):
                                                      "after_uuid": "00000000-0000-0000-0000-000000000000"})},
         "search": {"paths": ["/api/activities/search?term=coffee"],
                    "sql": ("activities/search_words", {"words": "coffee", "hashtags": "{}",
-                                                       "before_rank": "Infinity", **FIRST_PAGE})},
+                                                       "before_rank": "Infinity", "window": SEARCH_WINDOW, **FIRST_PAGE})},
         "create crud": {"method": "POST", "paths": ["/api/activities"], "token": token,
                         "body": {"message": "Benchmark crud #bench", "ttl": "1-hour"}},
         # Each crud is liked once; later rounds over the same crud take the idempotent path.
@@ -86,14 +89,16 @@ def run_wrk(api, endpoint, duration, connections):
 
 
 def run_pgbench(pgbench, database_url, query, params, duration, connections):
-    """Transactions per second of the query, prepared as psycopg prepares it, at the same concurrency."""
+    """Transactions per second of the query at the same concurrency, prepared unless the API plans it on
+    each call (as psycopg does)."""
     text = "\n".join(line for line in (SQL_DIR / f"{query}.sql").read_text().splitlines()
                      if not line.lstrip().startswith("--"))
     with tempfile.NamedTemporaryFile("w", suffix=".sql") as script:
         script.write(text)
         script.flush()
         defines = [f"-D{name}={value}" for name, value in params.items()]
-        out = subprocess.run([pgbench, "-n", "-M", "prepared", f"-c{connections}", "-j2", f"-T{duration}",
+        mode = "extended" if query in planned_each_call() else "prepared"
+        out = subprocess.run([pgbench, "-n", "-M", mode, f"-c{connections}", "-j2", f"-T{duration}",
                               *defines, "-f", script.name, database_url],
                              capture_output=True, text=True, check=True).stdout
     return float(re.search(r"tps = ([\d.]+)", out).group(1))
@@ -123,11 +128,17 @@ class WorkerMemory(threading.Thread):
                 for pid, mb in self.samples.items()}
 
 
-def run(session, api, api_pid, database_url, pgbench, duration, connections):
+def run(session, api, api_pid, database_url, pgbench, duration, connections, only=()):
+    every = endpoints(session, start_conversations(api, session))
+    unknown = set(only) - set(every)
+    if unknown:
+        raise SystemExit(f"unknown endpoints {sorted(unknown)}; known: {', '.join(every)}")
     memory = WorkerMemory(api_pid)
     memory.start()
     rows = {}
-    for name, endpoint in endpoints(session, start_conversations(api, session)).items():
+    for name, endpoint in every.items():
+        if only and name not in only and name != "health-check":
+            continue
         print(f"  {name} ...", flush=True)
         rows[name] = run_wrk(api, endpoint, duration, connections)
         if "sql" in endpoint:

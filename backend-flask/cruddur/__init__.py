@@ -1,12 +1,12 @@
 """Cruddur's API: `create_app(config)` builds it; config comes from the environment unless given."""
 from flask import Flask
-from flask.json.provider import DefaultJSONProvider
 
 from . import auth
 from .cognito import CognitoDirectory
 from .config import Config
 from .db import Database
 from .errors import register_error_handlers
+from .json_provider import FastJSONProvider
 from .messages_store import MessagesStore
 from .observability.errors import init_error_reporting
 from .observability.logs import init_logging
@@ -18,22 +18,10 @@ from .rate_limits import init_rate_limits
 from .uploads_bucket import UploadsBucket
 
 
-class IsoJSONProvider(DefaultJSONProvider):
-    """Timestamps as ISO 8601 with their offset, as the contract says."""
-
-    sort_keys = False
-
-    @staticmethod
-    def default(o):
-        if hasattr(o, "isoformat"):
-            return o.isoformat()
-        return DefaultJSONProvider.default(o)
-
-
 def create_app(config=None):
     config = (config or Config.from_env()).validate()
     app = Flask(__name__, static_folder=None)
-    app.json = IsoJSONProvider(app)
+    app.json = FastJSONProvider(app)
     app.config["CRUDDUR"] = config
     # Every body this API takes is small; larger ones are refused with 413 before they are read.
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024

@@ -27,12 +27,23 @@ def to_psycopg(sql_text):
                    for index, part in enumerate(parts))
 
 
+# A file whose best plan depends on its values (how common a searched word is) says so with this comment;
+# it is planned on each call instead of being prepared once with a plan for any value.
+PLAN_EACH_CALL = "-- Planned on each call"
+
+
+def _query_files(root):
+    return {path.relative_to(root).with_suffix("").as_posix(): path.read_text()
+            for path in sorted(root.rglob("*.sql")) if "migrations" not in path.parts}
+
+
 def load_queries(root=SQL_DIR):
-    return {
-        path.relative_to(root).with_suffix("").as_posix(): to_psycopg(path.read_text())
-        for path in sorted(root.rglob("*.sql"))
-        if "migrations" not in path.parts
-    }
+    return {name: to_psycopg(text) for name, text in _query_files(root).items()}
+
+
+def planned_each_call(root=SQL_DIR):
+    return {name for name, text in _query_files(root).items()
+            if any(line.startswith(PLAN_EACH_CALL) for line in text.splitlines())}
 
 
 def _configure_connection(conn):
@@ -46,6 +57,7 @@ class Database:
     def __init__(self):
         self.pool = None
         self.queries = load_queries()
+        self.planned_each_call = planned_each_call()
         # Wraps each statement by name (X-Ray swaps in its subsegments).
         self.around_statement = lambda name: nullcontext()
 
@@ -113,7 +125,9 @@ class Session:
         # Through a cursor, which OpenTelemetry's psycopg instrumentation traces.
         with self.db.around_statement(name):
             cursor = self.conn.cursor()
-            cursor.execute(self.db.sql(name), params)
+            # None leaves psycopg to prepare a statement once it repeats; False never does.
+            prepare = False if name in self.db.planned_each_call else None
+            cursor.execute(self.db.sql(name), params, prepare=prepare)
             return cursor
 
     def one(self, name, **params):

@@ -55,7 +55,8 @@ def local_aws():
 
 @pytest.fixture
 def config(database_url, local_aws):
-    return Config(
+    """The test settings; whatever a test wrote (in process or through a served API) is gone after it."""
+    yield Config(
         environment="test",
         database_url=database_url,
         aws_region=REGION,
@@ -69,6 +70,7 @@ def config(database_url, local_aws):
         rate_limit_writes_per_ip="100000/minute",
         rate_limit_sign_in_per_ip="100000/minute",
     )
+    empty_tables(database_url)
 
 
 def empty_tables(database_url):
@@ -95,7 +97,7 @@ def otlp_env(otlp_collector, monkeypatch):
 
 @pytest.fixture
 def make_app(config):
-    """Builds apps with settings overridden; closes them and empties the tables after the test."""
+    """Builds apps with settings overridden and closes them after the test (`config` empties the tables)."""
     apps = []
 
     def make(**overrides):
@@ -104,7 +106,6 @@ def make_app(config):
     yield make
     for made in apps:
         made.extensions["db"].close()
-    empty_tables(config.database_url)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Search (cruds by words and #hashtags; people by prefix), trending hashtags, suggested people."""
 import pytest
 
+from cruddur.services import discovery
 from cruddur.services.discovery import split_term
 
 
@@ -52,6 +53,19 @@ def test_search_pages_and_leaves_out_expired(client, ann, sql):
     words_first = search(client, "paging number", limit=3).json
     words_rest = search(client, "paging number", limit=3, cursor=words_first["next_cursor"]).json
     assert len({c["uuid"] for c in words_first["items"] + words_rest["items"]}) == 6
+
+
+def test_search_ranks_only_the_newest_matches(client, ann, sql, monkeypatch):
+    monkeypatch.setattr(discovery, "SEARCH_WINDOW", 3)
+    oldest_and_best = post(client, ann, "kayak kayak kayak kayak")
+    sql("UPDATE activities SET created_at = now() - interval '1 hour' WHERE uuid = %s", (oldest_and_best["uuid"],))
+    newer = [post(client, ann, f"kayak trip number {n}") for n in range(3)]
+    better_of_newer = post(client, ann, "kayak kayak on the lake")
+    first = search(client, "kayak", limit=2).json
+    rest = search(client, "kayak", limit=2, cursor=first["next_cursor"]).json
+    found = [c["uuid"] for c in first["items"] + rest["items"]]
+    assert found[0] == better_of_newer["uuid"] and len(found) == 3 and rest["next_cursor"] is None
+    assert oldest_and_best["uuid"] not in found and newer[0]["uuid"] not in found
 
 
 @pytest.mark.parametrize("term, code", [("", "missing_term"), ("   ", "missing_term"), ("x" * 101, "term_too_long")])

@@ -1,6 +1,10 @@
 """Following people, and the home feed it makes: own + followed + their reposts, each crud once a page."""
 import pytest
 
+from cruddur.db import current_db
+from cruddur.pagination import parse_cursor
+from cruddur.services import activities
+
 
 def post(client, headers, message):
     return client.post("/api/activities", json={"message": message, "ttl": "1-day"}, headers=headers).json
@@ -87,3 +91,51 @@ def test_expired_reposts_leave_the_feed(client, people, sql):
     sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
         "WHERE uuid = %s", (shared["uuid"],))
     assert client.get("/api/activities/home", headers=ann).json["items"] == []
+
+
+def home_pages(app, viewer_uuid, limit):
+    """Every page of the viewer's home, walked by cursor, as (message, reposter handle) pairs."""
+    seen, cursor = [], None
+    with app.app_context():
+        db = current_db()
+        while True:
+            items, next_cursor = activities.home(db, viewer_uuid, limit, cursor)
+            seen.extend((c["message"], c.get("reposter_handle")) for c in items)
+            if next_cursor is None:
+                return seen
+            cursor = parse_cursor(next_cursor)
+
+
+@pytest.mark.parametrize("window", [4, 12, 60, 1000])
+def test_home_from_the_newest_window_is_the_home_read_person_by_person(app, client, people, sql, monkeypatch,
+                                                                      window):
+    ann = people["ann"]
+    for followed in ("bob", "cat"):
+        client.post(f"/api/users/@{followed}/follow", headers=ann)
+    sql("busy_home.sql")
+    ann_uuid = sql("SELECT uuid FROM users WHERE handle = 'ann'")[0][0]
+    monkeypatch.setattr(activities, "HOME_RECENT_WINDOW", 0)
+    person_by_person = home_pages(app, ann_uuid, limit=7)
+    monkeypatch.setattr(activities, "HOME_RECENT_WINDOW", window)
+    assert home_pages(app, ann_uuid, limit=7) == person_by_person
+    messages = [message for message, _ in person_by_person]
+    # bob's 90, cat's 78 live, ann's 2, the 10 of dan's bob reposted, and cat 40 twice: where bob reposted it
+    # and, pages later, where cat posted it.
+    assert len(messages) == 90 + 78 + 2 + 10 + 1 and len(set(messages)) == len(messages) - 1
+    assert ("dan 5", "bob") in person_by_person and "dan 6" not in messages and "cat 7" not in messages
+
+
+def test_a_window_too_small_for_a_page_gives_way_to_person_by_person(app, client, people, sql):
+    ann = people["ann"]
+    client.post("/api/users/@bob/follow", headers=ann)
+    sql("busy_home.sql")
+    ann_uuid = sql("SELECT uuid FROM users WHERE handle = 'ann'")[0][0]
+    page = {"viewer_uuid": ann_uuid, "before_created_at": "infinity",
+            "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 8}
+    with app.app_context():
+        db = current_db()
+        # Of the newest 9 cruds a third are bob's: too few for a page, so the window answers short ...
+        assert len(db.all("activities/following_feed_recent", window=9, **page)) < 8
+        # ... and a wide one answers the page itself.
+        wide = db.all("activities/following_feed_recent", window=100, **page)
+    assert [row["message"] for row in wide] == [m for m, _ in home_pages(app, ann_uuid, limit=8)][:8]

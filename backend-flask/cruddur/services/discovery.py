@@ -8,6 +8,8 @@ from .viewer_state import with_viewer_state
 
 TERM_MAX = 100
 HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
+# Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
+SEARCH_WINDOW = 500
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
@@ -41,7 +43,7 @@ def search_cruds(db, term, viewer_uuid, limit, cursor=None):
     before = cursor or BEST_FIRST
     query = "activities/search_words" if words else "activities/search_hashtags"
     rows = db.all(query, words=words, hashtags=hashtags, before_rank=before[0], before_created_at=before[1],
-                  before_uuid=before[2], limit=limit + 1)
+                  before_uuid=before[2], limit=limit + 1, window=SEARCH_WINDOW)
     items, next_cursor = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
     return with_viewer_state(db, items, viewer_uuid), next_cursor
 

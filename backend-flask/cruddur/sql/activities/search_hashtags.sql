@@ -1,4 +1,5 @@
 -- Live cruds carrying every one of :hashtags, newest first, one page after the cursor.
+-- Planned on each call: a common hashtag is found fastest newest first, a rare one through its index.
 SELECT c.*, 0::real AS rank
 FROM activities a
 JOIN live_cruds c ON c.uuid = a.uuid
