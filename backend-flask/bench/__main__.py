@@ -33,20 +33,33 @@ def sign_in_viewer(database_url):
     return tokens["AuthenticationResult"]["AccessToken"]
 
 
-def seeded(session_path, cruds, postgres_dir):
-    """Whether the last run's data is there at this size, to be reused."""
+SEEDED_TEMPLATE = "cruddur_bench_seeded"
+
+
+def keep_as_template(postgres_dir):
+    """A copy of the freshly seeded database, so --reuse starts each run from the same data."""
+    from devstack import postgres
+    with psycopg.connect(postgres.server(postgres_dir).get_uri(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {SEEDED_TEMPLATE}")
+        conn.execute(f"CREATE DATABASE {SEEDED_TEMPLATE} TEMPLATE cruddur_bench STRATEGY FILE_COPY")
+
+
+def clone_seeded(session_path, cruds, postgres_dir):
+    """The URL of cruddur_bench made anew from the seeded copy, or None when there is none of this size."""
     from devstack import postgres
     try:
         with open(session_path) as f:
             if json.load(f)["cruds"] != cruds:
-                return False
+                return None
     except (OSError, ValueError, KeyError):
-        return False
-    try:
-        with psycopg.connect(postgres.server(postgres_dir).get_uri("cruddur_bench")) as conn:
-            return conn.execute("SELECT EXISTS (SELECT 1 FROM activities)").fetchone()[0]
-    except psycopg.Error:
-        return False
+        return None
+    pg = postgres.server(postgres_dir)
+    with psycopg.connect(pg.get_uri(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (SEEDED_TEMPLATE,)).fetchone():
+            return None
+        conn.execute("DROP DATABASE IF EXISTS cruddur_bench WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE cruddur_bench TEMPLATE {SEEDED_TEMPLATE} STRATEGY FILE_COPY")
+    return pg.get_uri("cruddur_bench")
 
 
 def main():
@@ -56,7 +69,8 @@ def main():
     seeding.add_argument("database_url")
     seeding.add_argument("--cruds", type=int, required=True)
     seeding.add_argument("--session", required=True)
-    reusing = commands.add_parser("seeded")
+    seeding.add_argument("--postgres", required=True)
+    reusing = commands.add_parser("clone-seeded")
     reusing.add_argument("session")
     reusing.add_argument("--cruds", type=int, required=True)
     reusing.add_argument("--postgres", required=True)
@@ -84,8 +98,12 @@ def main():
                    "token": sign_in_viewer(args.database_url)}
         with open(args.session, "w") as f:
             json.dump(session, f)
-    elif args.command == "seeded":
-        raise SystemExit(0 if seeded(args.session, args.cruds, args.postgres) else 1)
+        keep_as_template(args.postgres)
+    elif args.command == "clone-seeded":
+        url = clone_seeded(args.session, args.cruds, args.postgres)
+        if url is None:
+            raise SystemExit(1)
+        print(url)
     elif args.command == "sign-in":
         # The local Cognito of the last run is gone with it: a new account and token for user1.
         with open(args.session) as f:

@@ -51,7 +51,9 @@ FROM (
          ARRAY['aws', 'devops', 'python', 'react', 'postgres', 'weekend', 'music', 'food', 'news',
                'cruddur'] AS tags
   FROM generate_series(1, (:cruds * 9) / 10) AS n
-) AS t;
+) AS t
+-- Stored in the order they were posted, as a live table grows.
+ORDER BY t.created_at;
 
 INSERT INTO activities (uuid, user_uuid, message, reply_to_activity_uuid, likes_count, created_at, expires_at)
 SELECT md5('seed-crud-' || r.n)::uuid,

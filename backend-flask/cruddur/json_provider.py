@@ -14,6 +14,11 @@ class FastJSONProvider(DefaultJSONProvider):
     """Only encoding changes; request bodies are still parsed by the standard library."""
 
     sort_keys = False
+    default = staticmethod(_other_types)
 
     def dumps(self, obj, **kwargs):
-        return orjson.dumps(obj, default=_other_types).decode()
+        try:
+            return orjson.dumps(obj, default=_other_types).decode()
+        except orjson.JSONEncodeError:
+            # What orjson refuses (integers past 64 bits) the standard library still writes.
+            return super().dumps(obj, **kwargs)

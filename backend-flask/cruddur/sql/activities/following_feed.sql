@@ -18,6 +18,7 @@ WITH people AS (
   SELECT shared.activity_uuid, shared.created_at, people.uuid
   FROM people CROSS JOIN LATERAL (
     SELECT r.activity_uuid, r.created_at FROM reposts r
+    JOIN activities reposted ON reposted.uuid = r.activity_uuid AND reposted.expires_at > now()
     WHERE r.user_uuid = people.uuid
       AND (r.created_at, r.activity_uuid) < (:before_created_at::timestamptz, :before_uuid::uuid)
     ORDER BY r.created_at DESC, r.activity_uuid DESC
@@ -26,14 +27,12 @@ WITH people AS (
 ), newest_appearance AS (
   SELECT DISTINCT ON (activity_uuid) * FROM entries ORDER BY activity_uuid, feed_at DESC
 ), page AS (
-  SELECT c.*, e.feed_at, e.reposter_uuid
-  FROM newest_appearance e
-  JOIN live_cruds c ON c.uuid = e.activity_uuid
-  ORDER BY e.feed_at DESC, e.activity_uuid DESC
-  LIMIT :limit
+  -- Every entry is live, so the page is cut before cruds and authors are looked up.
+  SELECT * FROM newest_appearance ORDER BY feed_at DESC, activity_uuid DESC LIMIT :limit
 )
--- Reposters are looked up for the page only, by key, not hashed from the whole users table.
-SELECT page.*, reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
+SELECT c.*, page.feed_at, page.reposter_uuid,
+       reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
 FROM page
+JOIN live_cruds c ON c.uuid = page.activity_uuid
 LEFT JOIN users reposter ON reposter.uuid = page.reposter_uuid
-ORDER BY page.feed_at DESC, page.uuid DESC;
+ORDER BY page.feed_at DESC, page.activity_uuid DESC;

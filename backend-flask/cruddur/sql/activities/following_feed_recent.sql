@@ -29,18 +29,19 @@ WITH people AS (
   UNION ALL
   SELECT r.activity_uuid, r.created_at, r.user_uuid
   FROM recent_reposts r
+  JOIN activities shared ON shared.uuid = r.activity_uuid AND shared.expires_at > now()
   WHERE r.user_uuid IN (SELECT uuid FROM people)
 ), newest_appearance AS (
-  SELECT DISTINCT ON (activity_uuid) * FROM entries ORDER BY activity_uuid, feed_at DESC
+  SELECT DISTINCT ON (activity_uuid) * FROM entries
+  WHERE feed_at > (SELECT since FROM complete_after)
+  ORDER BY activity_uuid, feed_at DESC
 ), page AS (
-  SELECT c.*, e.feed_at, e.reposter_uuid
-  FROM newest_appearance e
-  JOIN live_cruds c ON c.uuid = e.activity_uuid
-  WHERE e.feed_at > (SELECT since FROM complete_after)
-  ORDER BY e.feed_at DESC, e.activity_uuid DESC
-  LIMIT :limit
+  -- Every entry is live, so the page is cut before cruds and authors are looked up.
+  SELECT * FROM newest_appearance ORDER BY feed_at DESC, activity_uuid DESC LIMIT :limit
 )
-SELECT page.*, reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
+SELECT c.*, page.feed_at, page.reposter_uuid,
+       reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name
 FROM page
+JOIN live_cruds c ON c.uuid = page.activity_uuid
 LEFT JOIN users reposter ON reposter.uuid = page.reposter_uuid
-ORDER BY page.feed_at DESC, page.uuid DESC;
+ORDER BY page.feed_at DESC, page.activity_uuid DESC;
