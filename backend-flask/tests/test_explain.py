@@ -29,7 +29,6 @@ SAMPLE_PARAMETERS = {
     "activities/explore": FIRST_PAGE,
     "activities/following_feed": {"viewer_uuid": VIEWER, **FIRST_PAGE},
     "activities/following_feed_recent": {"viewer_uuid": VIEWER, "window": 1000, **FIRST_PAGE},
-    "activities/follows_anyone": {"viewer_uuid": VIEWER},
     "activities/like": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/replies": {"activity_uuid": CRUD, **OLDEST_FIRST_PAGE},
     "activities/repost": {"user_uuid": VIEWER, "uuid": CRUD},

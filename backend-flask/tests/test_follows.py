@@ -93,13 +93,13 @@ def test_expired_reposts_leave_the_feed(client, people, sql):
     assert client.get("/api/activities/home", headers=ann).json["items"] == []
 
 
-def home_pages(app, viewer_uuid, limit):
+def home_pages(app, viewer_uuid, limit, following_count=2):
     """Every page of the viewer's home, walked by cursor, as (message, reposter handle) pairs."""
     seen, cursor = [], None
     with app.app_context():
         db = current_db()
         while True:
-            items, next_cursor = activities.home(db, viewer_uuid, limit, cursor)
+            items, next_cursor = activities.home(db, viewer_uuid, following_count, limit, cursor)
             seen.extend((c["message"], c.get("reposter_handle")) for c in items)
             if next_cursor is None:
                 return seen
@@ -114,8 +114,8 @@ def test_home_from_the_newest_window_is_the_home_read_person_by_person(app, clie
         client.post(f"/api/users/@{followed}/follow", headers=ann)
     sql("busy_home.sql")
     ann_uuid = sql("SELECT uuid FROM users WHERE handle = 'ann'")[0][0]
-    monkeypatch.setattr(activities, "HOME_RECENT_WINDOW", 0)
     person_by_person = home_pages(app, ann_uuid, limit=7)
+    monkeypatch.setattr(activities, "HOME_PERSON_BY_PERSON_UP_TO", 1)
     monkeypatch.setattr(activities, "HOME_RECENT_WINDOW", window)
     assert home_pages(app, ann_uuid, limit=7) == person_by_person
     messages = [message for message, _ in person_by_person]

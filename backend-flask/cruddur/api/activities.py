@@ -11,7 +11,8 @@ from .parsing import json_body, page_args, required_string, search_args, uuid_pa
 @auth_optional
 def home():
     limit, cursor = page_args()
-    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), limit, cursor))
+    following_count = g.viewer["following_count"] if g.viewer else 0
+    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), following_count, limit, cursor))
 
 
 @api.get("/activities/explore")

@@ -9,7 +9,7 @@ from .viewer_state import with_viewer_state
 TERM_MAX = 100
 HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
-SEARCH_WINDOW = 500
+SEARCH_WINDOW = 300
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
