@@ -5,6 +5,8 @@ import pytest
 
 from bench.seed import crud_uuid, seed, user_uuid
 from cruddur.db import load_queries
+from cruddur.services.activities import HOME_RECENT_WINDOW
+from cruddur.services.discovery import SEARCH_WINDOW
 
 # As many people as the benchmark (so a scan of users costs what it would), enough cruds that the
 # planner prefers an index wherever one applies; seeded in a few seconds.
@@ -28,12 +30,13 @@ SAMPLE_PARAMETERS = {
     "activities/delete": {"uuid": CRUD, "user_uuid": VIEWER},
     "activities/explore": FIRST_PAGE,
     "activities/following_feed": {"viewer_uuid": VIEWER, **FIRST_PAGE},
-    "activities/following_feed_recent": {"viewer_uuid": VIEWER, "window": 1000, **FIRST_PAGE},
+    "activities/following_feed_recent": {"viewer_uuid": VIEWER, "window": HOME_RECENT_WINDOW, **FIRST_PAGE},
     "activities/like": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/replies": {"activity_uuid": CRUD, **OLDEST_FIRST_PAGE},
     "activities/repost": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/search_hashtags": {"hashtags": ["aws"], "before_rank": "Infinity", **FIRST_PAGE},
-    "activities/search_words": {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity", "window": 500, **FIRST_PAGE},
+    "activities/search_words": {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity",
+                                 "window": SEARCH_WINDOW, **FIRST_PAGE},
     "activities/show": {"uuid": CRUD},
     "activities/show_many": {"uuids": [crud_uuid(n) for n in range(1, 21)]},
     "activities/trending_hashtags": {"limit": 10},

@@ -7,12 +7,13 @@ from .text import checked_message
 from .viewer_state import with_viewer_state
 
 MESSAGE_MAX = 280
-# The signed-in home reads each followed person's newest cruds, which costs a few index reads per person;
-# past this many people it first looks through everyone's newest HOME_RECENT_WINDOW cruds and reposts
-# instead, which costs the same for everyone and holds a page when the viewer follows a few percent of the
-# active people (bin/bench at 1M cruds: 54 people 1.1 ms one by one; 501 people 8.5 ms, 1.9 ms by window).
-HOME_PERSON_BY_PERSON_UP_TO = 150
-HOME_RECENT_WINDOW = 1000
+# The signed-in home reads each followed person's newest cruds: a few index reads per person (bin/bench at
+# 1M cruds: 1.1 ms for 54 people, 8.5 ms for 501). Past HOME_PERSON_BY_PERSON_UP_TO people it first looks
+# through everyone's newest HOME_RECENT_WINDOW cruds and reposts instead (about 1.2 ms for anyone), which
+# holds a page when the viewer follows a few percent of the people posting (500 of 10,000 do); when it
+# does not, the person-by-person read follows.
+HOME_PERSON_BY_PERSON_UP_TO = 300
+HOME_RECENT_WINDOW = 500
 TTL_SECONDS = {
     "30-days": 30 * 86400,
     "7-days": 7 * 86400,
