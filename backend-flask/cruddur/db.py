@@ -3,6 +3,7 @@ import re
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+import psycopg
 from flask import current_app
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
@@ -49,6 +50,10 @@ def planned_each_call(root=SQL_DIR):
 def _configure_connection(conn):
     # ISO timestamps in the API carry +00:00.
     conn.execute("SET TIME ZONE 'UTC'")
+
+
+class StatementTimeout(Exception):
+    """A statement given a time budget (`Database.all_within`) ran past it and was cancelled."""
 
 
 class Database:
@@ -114,6 +119,15 @@ class Database:
     def run(self, name, **params):
         with self.session() as s:
             return s.run(name, **params)
+
+    def all_within(self, milliseconds, name, **params):
+        """As `all`, but PostgreSQL cancels the statement after `milliseconds` (StatementTimeout)."""
+        with self.transaction() as tx:
+            tx.conn.execute("SELECT set_config('statement_timeout', %s, true)", (str(milliseconds),))
+            try:
+                return tx.all(name, **params)
+            except psycopg.errors.QueryCanceled as exc:
+                raise StatementTimeout(name) from exc
 
 
 class Session:

@@ -1,4 +1,6 @@
-from cruddur.db import SQL_DIR, current_db, load_queries, planned_each_call, to_psycopg
+import pytest
+
+from cruddur.db import SQL_DIR, StatementTimeout, current_db, load_queries, planned_each_call, to_psycopg
 
 
 def test_comment_lines_are_left_out():
@@ -27,7 +29,8 @@ def test_every_sql_file_is_one_named_statement():
 
 
 def test_value_sensitive_statements_are_planned_on_each_call(app):
-    assert planned_each_call() == {"activities/search_words", "activities/search_hashtags"}
+    assert planned_each_call() == {"activities/search_words", "activities/search_hashtags",
+                                   "activities/search_words_by_index", "activities/search_hashtags_by_index"}
     with app.app_context(), current_db().session() as session:
         # psycopg prepares a statement on its fifth run; these never are, the feed is.
         for _ in range(6):
@@ -39,3 +42,16 @@ def test_value_sensitive_statements_are_planned_on_each_call(app):
         prepared = [row["statement"] for row in session.conn.execute("SELECT statement FROM pg_prepared_statements")]
     assert any("live_cruds" in s and "reply_to_activity_uuid IS NULL" in s for s in prepared)
     assert not any("websearch_to_tsquery" in s for s in prepared)
+
+
+def test_a_time_budget_cancels_only_its_own_statement(app):
+    db = app.extensions["db"]
+    # Statements of this test's own, on this instance only.
+    db.queries["test/sleep_half_second"] = "SELECT pg_sleep(0.5)"
+    db.queries["test/sleep_a_little"] = "SELECT pg_sleep(0.2) AS slept"
+    with pytest.raises(StatementTimeout):
+        db.all_within(50, "test/sleep_half_second")
+    # The budget was local to that statement's transaction: the pool's connections have none.
+    for _ in range(db.pool.get_stats().get("pool_size", 1)):
+        assert db.all("test/sleep_a_little") == [{"slept": ""}]
+    assert db.all_within(1000, "test/sleep_a_little") == [{"slept": ""}]

@@ -1,6 +1,7 @@
 """Finding cruds and people: search, trending hashtags, suggested people to follow."""
 import re
 
+from ..db import StatementTimeout
 from ..errors import ApiError
 from ..observability.tracing import service_span
 from ..pagination import page
@@ -10,6 +11,10 @@ TERM_MAX = 100
 HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
 SEARCH_WINDOW = 300
+# Words (or hashtags) are looked for newest first or through their index, as the planner judges from how
+# common each one is. Ones common alone yet rarely together would be read newest first through every crud,
+# so that read gets this long before all matches are read through the index instead (few, in that case).
+SEARCH_NEWEST_FIRST_MS = 250
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
@@ -41,9 +46,13 @@ def split_term(term):
 def search_cruds(db, term, viewer_uuid, limit, cursor=None):
     words, hashtags = split_term(_checked_term(term))
     before = cursor or BEST_FIRST
+    params = {"words": words, "hashtags": hashtags, "before_rank": before[0], "before_created_at": before[1],
+              "before_uuid": before[2], "limit": limit + 1, "window": SEARCH_WINDOW}
     query = "activities/search_words" if words else "activities/search_hashtags"
-    rows = db.all(query, words=words, hashtags=hashtags, before_rank=before[0], before_created_at=before[1],
-                  before_uuid=before[2], limit=limit + 1, window=SEARCH_WINDOW)
+    try:
+        rows = db.all_within(SEARCH_NEWEST_FIRST_MS, query, **params)
+    except StatementTimeout:
+        rows = db.all(f"{query}_by_index", **params)
     items, next_cursor = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
     return with_viewer_state(db, items, viewer_uuid), next_cursor
 
