@@ -37,6 +37,8 @@ class Config:
     db_pool_min_size: int = 1
     db_pool_max_size: int = 10
     db_timeout_seconds: int = 5
+    # How long a statement read through `Database.all_bounded` may run before it is cancelled.
+    db_bounded_statement_ms: int = 250
     aws_region: str = "us-east-1"
     # Set for the local AWS (moto); unset means real AWS.
     aws_endpoint_url: str | None = None
@@ -80,6 +82,7 @@ class Config:
             db_pool_min_size=_int(env, "DB_POOL_MIN_SIZE", 1),
             db_pool_max_size=_int(env, "DB_POOL_MAX_SIZE", 10),
             db_timeout_seconds=_int(env, "DB_TIMEOUT_SECONDS", 5),
+            db_bounded_statement_ms=_int(env, "DB_BOUNDED_STATEMENT_MS", 250),
             aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
             aws_endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
             cognito_user_pool_id=env.get("COGNITO_USER_POOL_ID", ""),
@@ -135,6 +138,8 @@ class Config:
             raise ConfigError("COGNITO_USER_POOL_ID and COGNITO_USER_POOL_CLIENT_ID must be set")
         if self.db_pool_min_size < 1 or self.db_pool_max_size < self.db_pool_min_size:
             raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
+        if self.db_bounded_statement_ms < 1:
+            raise ConfigError("DB_BOUNDED_STATEMENT_MS must be >= 1 (milliseconds)")
         for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):
             try:
                 Limit.parse(spec)

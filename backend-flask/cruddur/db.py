@@ -53,7 +53,7 @@ def _configure_connection(conn):
 
 
 class StatementTimeout(Exception):
-    """A statement given a time budget (`Database.all_within`) ran past it and was cancelled."""
+    """A statement read through `Database.all_bounded` ran past its time and was cancelled."""
 
 
 class Database:
@@ -61,6 +61,7 @@ class Database:
 
     def __init__(self):
         self.pool = None
+        self.bounded_pool = None
         self.queries = load_queries()
         self.planned_each_call = planned_each_call()
         # Wraps each statement by name (X-Ray swaps in its subsegments).
@@ -71,7 +72,19 @@ class Database:
         app.extensions["db"] = self
 
     def open(self, config):
-        self.pool = ConnectionPool(
+        self.pool = self._pool(config, "cruddur")
+        # Statements that may run only so long (`all_bounded`) get connections whose sessions cancel them
+        # after db_bounded_statement_ms: the limit costs no round trip.
+        self.bounded_pool = self._pool(config, "cruddur-bounded",
+                                       options=f"-c statement_timeout={config.db_bounded_statement_ms}")
+        # Not waiting lets the API start (and answer 503) while the database is still down.
+        self.pool.open(wait=False)
+        self.bounded_pool.open(wait=False)
+        return self
+
+    @staticmethod
+    def _pool(config, name, **connection_options):
+        return ConnectionPool(
             config.database_url,
             min_size=config.db_pool_min_size,
             max_size=config.db_pool_max_size,
@@ -80,18 +93,17 @@ class Database:
                 "autocommit": True,
                 "row_factory": dict_row,
                 "connect_timeout": config.db_timeout_seconds,
+                **connection_options,
             },
             configure=_configure_connection,
             open=False,
-            name="cruddur",
+            name=name,
         )
-        # Not waiting lets the API start (and answer 503) while the database is still down.
-        self.pool.open(wait=False)
-        return self
 
     def close(self):
-        if self.pool is not None:
-            self.pool.close()
+        for pool in (self.pool, self.bounded_pool):
+            if pool is not None:
+                pool.close()
 
     def sql(self, name):
         return self.queries[name]
@@ -120,14 +132,13 @@ class Database:
         with self.session() as s:
             return s.run(name, **params)
 
-    def all_within(self, milliseconds, name, **params):
-        """As `all`, but PostgreSQL cancels the statement after `milliseconds` (StatementTimeout)."""
-        with self.transaction() as tx:
-            tx.conn.execute("SELECT set_config('statement_timeout', %s, true)", (str(milliseconds),))
-            try:
-                return tx.all(name, **params)
-            except psycopg.errors.QueryCanceled as exc:
-                raise StatementTimeout(name) from exc
+    def all_bounded(self, name, **params):
+        """As `all`, but PostgreSQL cancels the statement after db_bounded_statement_ms (StatementTimeout)."""
+        try:
+            with self.bounded_pool.connection() as conn:
+                return Session(self, conn).all(name, **params)
+        except psycopg.errors.QueryCanceled as exc:
+            raise StatementTimeout(name) from exc
 
 
 class Session:

@@ -44,14 +44,12 @@ def test_value_sensitive_statements_are_planned_on_each_call(app):
     assert not any("websearch_to_tsquery" in s for s in prepared)
 
 
-def test_a_time_budget_cancels_only_its_own_statement(app):
-    db = app.extensions["db"]
+def test_bounded_reads_are_cancelled_and_the_others_are_not(make_app):
+    db = make_app(db_bounded_statement_ms=100).extensions["db"]
     # Statements of this test's own, on this instance only.
-    db.queries["test/sleep_half_second"] = "SELECT pg_sleep(0.5)"
-    db.queries["test/sleep_a_little"] = "SELECT pg_sleep(0.2) AS slept"
+    db.queries["test/sleep_half_second"] = "SELECT pg_sleep(0.5) AS slept"
+    db.queries["test/sleep_a_little"] = "SELECT pg_sleep(0.01) AS slept"
     with pytest.raises(StatementTimeout):
-        db.all_within(50, "test/sleep_half_second")
-    # The budget was local to that statement's transaction: the pool's connections have none.
-    for _ in range(db.pool.get_stats().get("pool_size", 1)):
-        assert db.all("test/sleep_a_little") == [{"slept": ""}]
-    assert db.all_within(1000, "test/sleep_a_little") == [{"slept": ""}]
+        db.all_bounded("test/sleep_half_second")
+    assert db.all_bounded("test/sleep_a_little") == [{"slept": ""}]
+    assert db.all("test/sleep_half_second") == [{"slept": ""}]

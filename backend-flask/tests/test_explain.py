@@ -114,24 +114,24 @@ def test_query_reads_large_tables_through_indexes(seeded, name):
     assert sequential_scans(plan[0]["Plan"]) == [], outline(plan[0]["Plan"])
 
 
-def test_terms_common_alone_but_never_together_are_found_through_the_index(seeded, monkeypatch):
+def test_terms_common_alone_but_never_together_are_found_through_the_index(seeded):
     # Every seeded crud has one hashtag and two of twenty words, coffee and jazz never together: the planner,
     # taking them as independent, reads newest first and would walk the whole index.
-    db = Database().open(SimpleNamespace(database_url=seeded, db_pool_min_size=1, db_pool_max_size=2,
-                                         db_timeout_seconds=5))
+    def database(bounded_ms):
+        return Database().open(SimpleNamespace(database_url=seeded, db_pool_min_size=1, db_pool_max_size=2,
+                                               db_timeout_seconds=5, db_bounded_statement_ms=bounded_ms))
+    impatient, patient = database(5), database(60_000)
     try:
         never_together = {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity", "limit": 21,
                           "window": discovery.SEARCH_WINDOW, **FIRST_PAGE}
         with pytest.raises(StatementTimeout):
-            db.all_within(1, "activities/search_words", **never_together)
-        monkeypatch.setattr(discovery, "SEARCH_NEWEST_FIRST_MS", 1)
-        assert discovery.search_cruds(db, "coffee jazz", None, 20) == ([], None)
-        assert discovery.search_cruds(db, "#aws #music", None, 20) == ([], None)
+            impatient.all_bounded("activities/search_words", **never_together)
+        assert discovery.search_cruds(impatient, "coffee jazz", None, 20) == ([], None)
+        assert discovery.search_cruds(impatient, "#aws #music", None, 20) == ([], None)
         # Where both reads answer, they agree.
         for term in ("coffee", "#python"):
-            monkeypatch.setattr(discovery, "SEARCH_NEWEST_FIRST_MS", 1)
-            by_index = discovery.search_cruds(db, term, None, 20)
-            monkeypatch.setattr(discovery, "SEARCH_NEWEST_FIRST_MS", 60_000)
-            assert discovery.search_cruds(db, term, None, 20) == by_index and len(by_index[0]) == 20
+            by_index = discovery.search_cruds(impatient, term, None, 20)
+            assert discovery.search_cruds(patient, term, None, 20) == by_index and len(by_index[0]) == 20
     finally:
-        db.close()
+        impatient.close()
+        patient.close()

@@ -10,11 +10,8 @@ from .viewer_state import with_viewer_state
 TERM_MAX = 100
 HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
-SEARCH_WINDOW = 300
-# Words (or hashtags) are looked for newest first or through their index, as the planner judges from how
-# common each one is. Ones common alone yet rarely together would be read newest first through every crud,
-# so that read gets this long before all matches are read through the index instead (few, in that case).
-SEARCH_NEWEST_FIRST_MS = 250
+# Below about 400 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
+SEARCH_WINDOW = 500
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
@@ -49,8 +46,11 @@ def search_cruds(db, term, viewer_uuid, limit, cursor=None):
     params = {"words": words, "hashtags": hashtags, "before_rank": before[0], "before_created_at": before[1],
               "before_uuid": before[2], "limit": limit + 1, "window": SEARCH_WINDOW}
     query = "activities/search_words" if words else "activities/search_hashtags"
+    # Terms are looked for newest first or through their index, as the planner judges from how common each
+    # one is. Terms common alone yet rarely together would be read newest first through every crud: that
+    # read is cut off (DB_BOUNDED_STATEMENT_MS) and the few matches are read through the index instead.
     try:
-        rows = db.all_within(SEARCH_NEWEST_FIRST_MS, query, **params)
+        rows = db.all_bounded(query, **params)
     except StatementTimeout:
         rows = db.all(f"{query}_by_index", **params)
     items, next_cursor = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
