@@ -10,8 +10,8 @@ from .viewer_state import with_viewer_state
 TERM_MAX = 100
 HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
-# Below about 400 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
-SEARCH_WINDOW = 500
+# Below about 250 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
+SEARCH_WINDOW = 300
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
