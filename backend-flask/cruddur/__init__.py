@@ -12,6 +12,7 @@ from .observability.errors import init_error_reporting
 from .observability.logs import init_logging
 from .observability.tracing import init_tracing
 from .observability.xray import init_xray
+from .public_pages import PublicPages
 from .http_hardening import init_http_hardening
 from .purge import PurgeRunner
 from .rate_limits import init_rate_limits
@@ -32,6 +33,7 @@ def create_app(config=None):
     CognitoDirectory().init_app(app, config)
     MessagesStore().init_app(app, config)
     UploadsBucket().init_app(app, config)
+    PublicPages(config.public_page_cache_ms).init_app(app)
     auth.init_app(app, config)
     register_error_handlers(app)
     init_rate_limits(app, config)

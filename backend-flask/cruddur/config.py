@@ -72,6 +72,8 @@ class Config:
     rate_limit_writes_per_user: str = "60/minute"
     rate_limit_writes_per_ip: str = "300/minute"
     rate_limit_sign_in_per_ip: str = "30/minute"
+    # How long each process keeps the first page of everyone's cruds as anonymous visitors see it; 0 never.
+    public_page_cache_ms: int = 1000
 
     @classmethod
     def from_env(cls, env=None):
@@ -109,6 +111,7 @@ class Config:
             rate_limit_writes_per_user=env.get("RATE_LIMIT_WRITES_PER_USER") or "60/minute",
             rate_limit_writes_per_ip=env.get("RATE_LIMIT_WRITES_PER_IP") or "300/minute",
             rate_limit_sign_in_per_ip=env.get("RATE_LIMIT_SIGN_IN_PER_IP") or "30/minute",
+            public_page_cache_ms=_int(env, "PUBLIC_PAGE_CACHE_MS", 1000),
         )
 
     def with_overrides(self, **overrides):
@@ -138,6 +141,8 @@ class Config:
             raise ConfigError("COGNITO_USER_POOL_ID and COGNITO_USER_POOL_CLIENT_ID must be set")
         if self.db_pool_min_size < 1 or self.db_pool_max_size < self.db_pool_min_size:
             raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
+        if self.public_page_cache_ms < 0:
+            raise ConfigError("PUBLIC_PAGE_CACHE_MS must be >= 0 (milliseconds; 0 turns the cache off)")
         if self.db_bounded_statement_ms < 1:
             raise ConfigError("DB_BOUNDED_STATEMENT_MS must be >= 1 (milliseconds)")
         for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):

@@ -2,15 +2,24 @@ from flask import g
 
 from ..auth import auth_optional, auth_required, viewer_uuid
 from ..db import current_db
+from ..public_pages import current_public_pages
 from ..services import activities, discovery
 from . import api, presenters
 from .parsing import json_body, page_args, required_string, search_args, uuid_param
+
+
+def _public_first_page(limit):
+    """Anonymous home and explore: everyone's newest cruds, the same page for every visitor."""
+    return current_public_pages().get(
+        ("explore", limit), lambda: presenters.crud_page(*activities.explore(current_db(), None, limit)))
 
 
 @api.get("/activities/home")
 @auth_optional
 def home():
     limit, cursor = page_args()
+    if g.viewer is None and cursor is None:
+        return _public_first_page(limit)
     following_count = g.viewer["following_count"] if g.viewer else 0
     return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), following_count, limit, cursor))
 
@@ -19,6 +28,8 @@ def home():
 @auth_optional
 def explore():
     limit, cursor = page_args()
+    if g.viewer is None and cursor is None:
+        return _public_first_page(limit)
     return presenters.crud_page(*activities.explore(current_db(), viewer_uuid(), limit, cursor))
 
 
