@@ -9,7 +9,7 @@ from .viewer_state import with_viewer_state
 MESSAGE_MAX = 280
 # The signed-in home reads each followed person's newest cruds: a few index reads per person (bin/bench at
 # 1M cruds: 1.1 ms for 54 people, 8.5 ms for 501). Past HOME_PERSON_BY_PERSON_UP_TO people it first looks
-# through everyone's newest HOME_RECENT_WINDOW cruds and reposts instead (about 1.2 ms for anyone), which
+# through everyone's newest HOME_RECENT_WINDOW cruds and reposts instead (about 1.5 ms for anyone), which
 # holds a page when the viewer follows a few percent of the people posting (500 of 10,000 do); when it
 # does not, the person-by-person read follows.
 HOME_PERSON_BY_PERSON_UP_TO = 300
