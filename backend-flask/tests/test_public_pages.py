@@ -13,17 +13,21 @@ class Clock:
         return self.seconds
 
 
-def page_expiring_in(seconds, label):
-    return {"items": [{"label": label, "expires_at": NOW + timedelta(seconds=seconds)}], "next_cursor": None}
+def reads_of_a_page_expiring_in(seconds):
+    """A loader whose page (one crud expiring in `seconds`) is labelled with how many times it was read."""
+    reads = []
+
+    def load():
+        reads.append(1)
+        return {"items": [{"label": f"read {len(reads)}", "expires_at": NOW + timedelta(seconds=seconds)}],
+                "next_cursor": None}
+    return load
 
 
 def test_a_page_is_kept_for_its_moment_then_read_again():
-    clock, loads = Clock(), []
+    clock = Clock()
     pages = PublicPages(1000, clock=clock, now=lambda: NOW)
-
-    def load():
-        loads.append(1)
-        return page_expiring_in(3600, f"read {len(loads)}")
+    load = reads_of_a_page_expiring_in(3600)
     assert pages.get("k", load)["items"][0]["label"] == "read 1"
     clock.seconds += 0.9
     assert pages.get("k", load)["items"][0]["label"] == "read 1"
@@ -33,12 +37,9 @@ def test_a_page_is_kept_for_its_moment_then_read_again():
 
 
 def test_a_page_goes_when_its_first_crud_expires():
-    clock, loads = Clock(), []
+    clock = Clock()
     pages = PublicPages(60_000, clock=clock, now=lambda: NOW)
-
-    def load():
-        loads.append(1)
-        return page_expiring_in(2, f"read {len(loads)}")
+    load = reads_of_a_page_expiring_in(2)
     pages.get("k", load)
     clock.seconds += 1.9
     assert pages.get("k", load)["items"][0]["label"] == "read 1"
