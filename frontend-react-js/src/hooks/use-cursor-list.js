@@ -76,6 +76,7 @@ export function useCursorList(fetchPage, key) {
       })),
     [],
   );
+  const setItems = useCallback((update) => setState((previous) => ({ ...previous, items: update(previous.items) })), []);
   const setFirstPage = useCallback((update) => setState((previous) => ({ ...previous, firstPage: update(previous.firstPage) })), []);
 
   return {
@@ -89,6 +90,7 @@ export function useCursorList(fetchPage, key) {
     append,
     remove,
     replace,
+    setItems,
     setFirstPage,
   };
 }

@@ -17,7 +17,7 @@ import {
 import { MessageGroupList } from '../features/messages/components/MessageGroupList';
 import { MessageThread } from '../features/messages/components/MessageThread';
 import { useNewMessages } from '../features/messages/hooks/use-new-messages';
-import { inReadingOrder, unseenMessages } from '../features/messages/thread';
+import { inReadingOrder, unseenMessages, withNewestConversations } from '../features/messages/thread';
 import { useApiData } from '../hooks/use-api-data';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { usePageTitle } from '../hooks/use-page-title';
@@ -30,9 +30,18 @@ function MessagesHeader({ title }) {
   );
 }
 
+// New conversations and last messages reach the list without a reload; a thread polls faster.
+const CONVERSATIONS_POLL_MS = 10_000;
+
 export function MessagesPage() {
   usePageTitle('Messages');
   const groups = useCursorList(getMessageGroups, 'message-groups');
+  useNewMessages(
+    () => getMessageGroups(null),
+    (polled) => groups.setItems((shown) => withNewestConversations(shown, polled)),
+    groups.status === 'ready',
+    CONVERSATIONS_POLL_MS,
+  );
   return (
     <>
       <MessagesHeader title="Messages" />

@@ -8,3 +8,12 @@ export function unseenMessages(shown, polled) {
   const known = new Set(shown.map((message) => message.uuid));
   return inReadingOrder(polled.filter((message) => !known.has(message.uuid)));
 }
+
+/**
+ * The conversation list after its newest page was polled: the polled conversations on top in their order
+ * (newest message first), then the others as shown.
+ */
+export function withNewestConversations(shown, polled) {
+  const polledGroups = new Set(polled.map((group) => group.message_group_uuid));
+  return [...polled, ...shown.filter((group) => !polledGroups.has(group.message_group_uuid))];
+}
