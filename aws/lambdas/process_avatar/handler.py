@@ -46,6 +46,7 @@ SIZES = (512, 128)
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 _UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 UPLOAD_KEY = re.compile(f"uploads/(?P<user_uuid>{_UUID})/[0-9a-f]{{32}}")
+REPLACED_KEY = re.compile(rf"avatars/{_UUID}/[0-9a-f]{{32}}-{SIZES[0]}\.webp")
 
 
 class RejectedUpload(Exception):
@@ -83,8 +84,10 @@ def process_upload(s3, bucket, key):
         log.warning("discarding upload %s: %s", key, exc)
     else:
         avatar_key = publish(s3, user_uuid, sizes)
-        record_avatar(user_uuid, avatar_key)
+        replaced_key = record_avatar(user_uuid, avatar_key)
         log.info("upload %s is now avatar %s", key, avatar_key)
+        if replaced_key:
+            delete_replaced(s3, user_uuid, replaced_key)
     s3.delete_object(Bucket=bucket, Key=key)
 
 
@@ -150,6 +153,26 @@ def publish(s3, user_uuid, sizes):
 
 
 def record_avatar(user_uuid, avatar_key):
+    """Answers the avatar key the new one replaces (None if there was none)."""
     with connect() as conn:
-        if conn.execute(SET_AVATAR, {"user_uuid": user_uuid, "avatar_key": avatar_key}).rowcount == 0:
-            log.warning("no user %s (gone since the upload?): avatar %s is not recorded", user_uuid, avatar_key)
+        replaced = conn.execute(SET_AVATAR, {"user_uuid": user_uuid, "avatar_key": avatar_key}).fetchone()
+    if replaced is None:
+        log.warning("no user %s (gone since the upload?): avatar %s is not recorded", user_uuid, avatar_key)
+        return None
+    return replaced[0]
+
+
+def delete_replaced(s3, user_uuid, replaced_key):
+    """Deletes every size of the avatar a new one replaced; only keys this handler makes for the person.
+    A failure leaves files nobody points at, so it is logged, not retried with the whole upload."""
+    if not REPLACED_KEY.fullmatch(replaced_key) or not replaced_key.startswith(f"avatars/{user_uuid}/"):
+        return
+    stem = replaced_key.removesuffix(f"-{SIZES[0]}.webp")
+    try:
+        result = s3.delete_objects(Bucket=os.environ["ASSETS_BUCKET"], Delete={
+            "Objects": [{"Key": f"{stem}-{size}.webp"} for size in SIZES], "Quiet": True})
+    except Exception:  # any S3 failure: the new avatar is served either way
+        log.exception("could not delete replaced avatar %s", replaced_key)
+        return
+    for error in result.get("Errors", []):
+        log.warning("could not delete replaced avatar file %s: %s", error.get("Key"), error.get("Message"))

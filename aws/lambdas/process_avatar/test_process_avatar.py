@@ -116,6 +116,22 @@ def test_every_new_picture_gets_a_new_key(s3, database, person):
     assert avatar_key_of(database, person) not in (first, OLD_AVATAR)
 
 
+def test_a_new_picture_deletes_the_files_of_the_one_it_replaces(s3, database, person):
+    handler.handler(s3_event(upload(s3, person, picture("PNG"))), None)
+    first = avatar_key_of(database, person)
+    handler.handler(s3_event(upload(s3, person, picture("JPEG"))), None)
+    second = avatar_key_of(database, person)
+    assets = {obj["Key"] for obj in s3.list_objects_v2(Bucket=ASSETS).get("Contents", [])}
+    assert assets == {second, second.replace("-512.webp", "-128.webp")}, "both sizes of the first are gone"
+    assert first not in assets
+
+
+def test_an_avatar_this_handler_did_not_make_is_left_alone(s3, database, person):
+    s3.put_object(Bucket=ASSETS, Key=OLD_AVATAR, Body=b"made elsewhere")
+    handler.handler(s3_event(upload(s3, person, picture("PNG"))), None)
+    assert s3.get_object(Bucket=ASSETS, Key=OLD_AVATAR)["Body"].read() == b"made elsewhere"
+
+
 def test_exif_orientation_is_applied_and_metadata_dropped(s3, database, person):
     exif = Image.Exif()
     exif[0x0112] = 6  # Orientation: turn 90° clockwise to show
