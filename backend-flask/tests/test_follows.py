@@ -94,13 +94,13 @@ def test_expired_reposts_leave_the_feed(client, people, sql):
 
 
 def home_pages(app, viewer_uuid, limit, following_count=2):
-    """Every page of the viewer's home, walked by cursor, as (message, reposter handle) pairs."""
+    """Every page of the viewer's home, walked by cursor: (message, reposter handle, liked, reposted)."""
     seen, cursor = [], None
     with app.app_context():
         db = current_db()
         while True:
             items, next_cursor = activities.home(db, viewer_uuid, following_count, limit, cursor)
-            seen.extend((c["message"], c.get("reposter_handle")) for c in items)
+            seen.extend((c["message"], c.get("reposter_handle"), c["liked"], c["reposted"]) for c in items)
             if next_cursor is None:
                 return seen
             cursor = parse_cursor(next_cursor)
@@ -114,15 +114,19 @@ def test_home_from_the_newest_window_is_the_home_read_person_by_person(app, clie
         client.post(f"/api/users/@{followed}/follow", headers=ann)
     sql("busy_home.sql")
     ann_uuid = sql("SELECT uuid FROM users WHERE handle = 'ann'")[0][0]
+    for message, reaction in (("bob 90", "like"), ("cat 89", "repost")):
+        [[crud_uuid]] = sql("SELECT uuid FROM activities WHERE message = %s", (message,))
+        assert client.post(f"/api/activities/{crud_uuid}/{reaction}", headers=ann).status_code == 200
     person_by_person = home_pages(app, ann_uuid, limit=7)
     monkeypatch.setattr(activities, "HOME_PERSON_BY_PERSON_UP_TO", 1)
     monkeypatch.setattr(activities, "HOME_RECENT_WINDOW", window)
     assert home_pages(app, ann_uuid, limit=7) == person_by_person
-    messages = [message for message, _ in person_by_person]
+    messages = [message for message, *_ in person_by_person]
+    assert ("bob 90", None, True, False) in person_by_person and ("cat 89", "ann", False, True) in person_by_person
     # bob's 90, cat's 78 live, ann's 2, the 10 of dan's bob reposted, and cat 40 twice: where bob reposted it
     # and, pages later, where cat posted it.
     assert len(messages) == 90 + 78 + 2 + 10 + 1 and len(set(messages)) == len(messages) - 1
-    assert ("dan 5", "bob") in person_by_person and "dan 6" not in messages and "cat 7" not in messages
+    assert ("dan 5", "bob", False, False) in person_by_person and "dan 6" not in messages and "cat 7" not in messages
 
 
 def test_a_window_too_small_for_a_page_gives_way_to_person_by_person(app, client, people, sql):
@@ -138,4 +142,4 @@ def test_a_window_too_small_for_a_page_gives_way_to_person_by_person(app, client
         assert len(db.all("activities/following_feed_recent", window=9, **page)) < 8
         # ... and a wide one answers the page itself.
         wide = db.all("activities/following_feed_recent", window=100, **page)
-    assert [row["message"] for row in wide] == [m for m, _ in home_pages(app, ann_uuid, limit=8)][:8]
+    assert [row["message"] for row in wide] == [m for m, *_ in home_pages(app, ann_uuid, limit=8)][:8]
