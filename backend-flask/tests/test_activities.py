@@ -38,6 +38,13 @@ def test_create_crud_with_each_ttl(client, auth, ttl):
     assert abs((expires - created).total_seconds() - expected) < 5
 
 
+def test_a_new_crud_answers_as_its_status_page_shows_it(client, auth):
+    headers = auth.headers("alice", "Alice A")
+    crud = post_crud(client, headers, "Same #shape everywhere")
+    shown = client.get(f"/api/activities/@alice/status/{crud['uuid']}", headers=headers).json["activity"]
+    assert crud == shown
+
+
 def test_message_of_280_characters_is_accepted(client, auth):
     assert len(post_crud(client, auth.headers("alice"), "x" * 280)["message"]) == 280
 

@@ -100,7 +100,7 @@ def create(db, user_uuid, message, ttl):
     with db.transaction() as tx:
         created = tx.one("activities/create", user_uuid=user_uuid, message=message, ttl_seconds=TTL_SECONDS[ttl])
         notifications.notify_mentions(tx, user_uuid, created["uuid"], message)
-    return show(db, created["uuid"], user_uuid)
+    return created
 
 
 @service_span

@@ -1,6 +1,13 @@
--- A new top-level crud that lives for :ttl_seconds, with its hashtags (lower-cased, without '#').
-INSERT INTO activities (user_uuid, message, hashtags, expires_at)
-VALUES (:user_uuid, :message,
-        ARRAY(SELECT DISTINCT lower(tag[1]) FROM regexp_matches(:message, '#([[:alnum:]_]+)', 'g') AS tag),
-        now() + make_interval(secs => :ttl_seconds))
-RETURNING uuid;
+-- A new top-level crud that lives for :ttl_seconds, with its hashtags (lower-cased, without '#'); answers
+-- it as a feed shows it to its author, so posting needs no second read.
+WITH created AS (
+  INSERT INTO activities (user_uuid, message, hashtags, expires_at)
+  VALUES (:user_uuid, :message,
+          ARRAY(SELECT DISTINCT lower(tag[1]) FROM regexp_matches(:message, '#([[:alnum:]_]+)', 'g') AS tag),
+          now() + make_interval(secs => :ttl_seconds))
+  RETURNING uuid, user_uuid, message, reply_to_activity_uuid, replies_count, likes_count, reposts_count,
+            created_at, expires_at
+)
+SELECT created.*, author.handle, author.display_name, author.avatar_key, false AS liked, false AS reposted
+FROM created
+JOIN users author ON author.uuid = created.user_uuid;
