@@ -96,6 +96,10 @@ class Database:
                 **connection_options,
             },
             configure=_configure_connection,
+            # The pool retries a lost connection with a doubling delay (1, 2, 4, 8 s...), so after a long outage
+            # a process would answer 503 for as long again. Giving up early lets the next request connect afresh,
+            # so the API answers within seconds of the database being back.
+            reconnect_timeout=2 * config.db_timeout_seconds,
             open=False,
             name=name,
         )
