@@ -39,18 +39,13 @@ WITH people AS (
   -- Every entry is live, so the page is cut before cruds and authors are looked up.
   SELECT * FROM newest_appearance ORDER BY feed_at DESC, activity_uuid DESC LIMIT :limit
 )
--- The viewer's liked/reposted marks come with the page (as viewer_state.sql gives them elsewhere): one
--- primary-key probe each, and one statement less on the busiest signed-in read.
+-- The viewer's liked/reposted marks come with the page (viewer_marks, as viewer_state.sql gives them
+-- elsewhere): one statement less on the busiest signed-in read.
 SELECT c.*, page.feed_at, page.reposter_uuid,
        reposter.handle AS reposter_handle, reposter.display_name AS reposter_display_name,
-       liked.found IS NOT NULL AS liked, reposted.found IS NOT NULL AS reposted
+       marks.liked, marks.reposted
 FROM page
 JOIN live_cruds c ON c.uuid = page.activity_uuid
 LEFT JOIN users reposter ON reposter.uuid = page.reposter_uuid
-LEFT JOIN LATERAL (
-  SELECT true AS found FROM likes l WHERE l.user_uuid = :viewer_uuid AND l.activity_uuid = c.uuid LIMIT 1
-) AS liked ON true
-LEFT JOIN LATERAL (
-  SELECT true AS found FROM reposts r WHERE r.user_uuid = :viewer_uuid AND r.activity_uuid = c.uuid LIMIT 1
-) AS reposted ON true
+CROSS JOIN LATERAL viewer_marks(:viewer_uuid, c.uuid) AS marks
 ORDER BY page.feed_at DESC, page.activity_uuid DESC;
