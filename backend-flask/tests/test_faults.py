@@ -1,5 +1,5 @@
-"""Faults against the API as production serves it: Postgres stopped under load and back again, the local AWS
-down (messages answer 503, feeds and cached sign-in keys keep working), and a worker killed with SIGKILL
+"""Faults against the API as production serves it: Postgres stopped under load and back again (and a pool
+connecting again soon after a long outage), the local AWS down (messages answer 503, feeds and cached sign-in keys keep working), and a worker killed with SIGKILL
 under write load (every acknowledged crud is in the database)."""
 import os
 import signal
@@ -102,7 +102,8 @@ def test_pool_connects_again_within_seconds_of_a_long_outage(config, own_postgre
     try:
         assert ping()
         embedded_postgres("stop", data_dir)
-        # Long enough for a doubling retry delay to pass 8 s (attempts 1, 3, 7, 15 s after the loss).
+        # Long enough that doubling retry delays (attempts 1, 3, 7, 15 s after the loss) would leave the next
+        # attempt seconds away.
         outage_ends = time.monotonic() + 8
         while time.monotonic() < outage_ends:
             assert not ping()
