@@ -1,6 +1,7 @@
 """Faults against the API as production serves it: Postgres stopped under load and back again (and a pool
-connecting again soon after a long outage), the local AWS down (messages answer 503, feeds and cached sign-in keys keep working), and a worker killed with SIGKILL
-under write load (every acknowledged crud is in the database)."""
+connecting again soon after a long outage), the local AWS down (messages answer 503, feeds and cached
+sign-in keys keep working), and a worker killed with SIGKILL under write load (every acknowledged crud is
+in the database)."""
 import os
 import signal
 import subprocess
