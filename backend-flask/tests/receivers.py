@@ -1,5 +1,6 @@
 """Loopback stand-ins for the places telemetry goes: an HTTP collector (OTLP, Rollbar) and the X-Ray
-daemon's UDP port. They record what arrives; the tests read it."""
+daemon's UDP port. They record what arrives; the tests read it. LoopbackHttpServer serves other
+stand-ins too."""
 import gzip
 import socket
 import threading
@@ -7,7 +8,20 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class HttpCollector:
+class LoopbackHttpServer:
+    """Serves a request handler class on a free loopback port from a thread, until `close()`."""
+
+    def __init__(self, handler):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class HttpCollector(LoopbackHttpServer):
     def __init__(self):
         self.requests = []
         collector = self
@@ -26,13 +40,7 @@ class HttpCollector:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 class UdpListener:

@@ -7,7 +7,7 @@ import json
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import boto3
 import pytest
@@ -15,6 +15,7 @@ import requests
 from PIL import Image
 
 from devstack import aws, worker
+from receivers import LoopbackHttpServer
 
 PRESIGN = "/api/avatars/presign"
 FIVE_MB = 5 * 1024 * 1024
@@ -95,7 +96,7 @@ def test_presigning_needs_a_signed_in_person(client):
     assert error_of(presign(client, {})) == (401, "missing_token", None)
 
 
-class ContainerCredentialsEndpoint:
+class ContainerCredentialsEndpoint(LoopbackHttpServer):
     """ECS's container credentials endpoint on loopback: credentials that expire in five minutes (so boto
     refreshes them before every signature) until `fail()`, then 500s."""
 
@@ -121,16 +122,11 @@ class ContainerCredentialsEndpoint:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/credentials"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        super().__init__(Handler)
+        self.url += "/credentials"
 
     def fail(self):
         self.failing.set()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
