@@ -1,5 +1,6 @@
-import { createBrowserRouter, useParams } from 'react-router';
+import { createBrowserRouter, Outlet, useParams } from 'react-router';
 import { handleFromSegment, paths, routePatterns } from '../config/paths';
+import { RequireHandle } from '../features/auth/components/RequireHandle';
 import { RedirectIfSignedIn, RequireAuth } from '../lib/auth';
 import { ConfirmPage, ForgotPasswordPage, SigninPage, SignupPage } from '../pages/AuthPages';
 import { HomePage } from '../pages/HomePage';
@@ -20,23 +21,32 @@ const signedOutOnly = (page) => <RedirectIfSignedIn>{page}</RedirectIfSignedIn>;
 const signedInOnly = (page) => <RequireAuth>{page}</RequireAuth>;
 
 export const routes = [
-  { path: paths.signup, element: signedOutOnly(<SignupPage />) },
-  { path: paths.confirm, element: <ConfirmPage /> },
-  { path: paths.signin, element: signedOutOnly(<SigninPage />) },
-  { path: paths.forgot, element: <ForgotPasswordPage /> },
   {
-    element: <AppLayout />,
+    element: (
+      <RequireHandle>
+        <Outlet />
+      </RequireHandle>
+    ),
     children: [
-      { path: paths.home, element: <HomePage feed="home" /> },
-      { path: paths.explore, element: <HomePage feed="explore" /> },
-      { path: paths.notifications, element: signedInOnly(<NotificationsPage />) },
-      { path: paths.messages, element: signedInOnly(<MessagesPage />) },
-      { path: routePatterns.newMessage, element: signedInOnly(<NewMessagePage />) },
-      { path: routePatterns.messageGroup, element: signedInOnly(<MessageGroupPage />) },
-      { path: routePatterns.search, element: <SearchPage /> },
-      { path: routePatterns.profile, element: <ProfileOrNotFound /> },
-      { path: routePatterns.status, element: <StatusPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: paths.signup, element: signedOutOnly(<SignupPage />) },
+      { path: paths.confirm, element: <ConfirmPage /> },
+      { path: paths.signin, element: signedOutOnly(<SigninPage />) },
+      { path: paths.forgot, element: <ForgotPasswordPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { path: paths.home, element: <HomePage feed="home" /> },
+          { path: paths.explore, element: <HomePage feed="explore" /> },
+          { path: paths.notifications, element: signedInOnly(<NotificationsPage />) },
+          { path: paths.messages, element: signedInOnly(<MessagesPage />) },
+          { path: routePatterns.newMessage, element: signedInOnly(<NewMessagePage />) },
+          { path: routePatterns.messageGroup, element: signedInOnly(<MessageGroupPage />) },
+          { path: routePatterns.search, element: <SearchPage /> },
+          { path: routePatterns.profile, element: <ProfileOrNotFound /> },
+          { path: routePatterns.status, element: <StatusPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

@@ -76,6 +76,7 @@ export function createApiClient({ baseUrl = '', fetchSession = fetchAuthSession,
   return {
     get: (path, options) => request('GET', path, options),
     post: (path, body = {}, options) => request('POST', path, { ...options, body }),
+    put: (path, body = {}, options) => request('PUT', path, { ...options, body }),
     delete: (path, options) => request('DELETE', path, options),
   };
 }

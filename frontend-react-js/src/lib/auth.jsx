@@ -6,6 +6,7 @@ import * as amplifyAuth from 'aws-amplify/auth';
 import { paths } from '../config/paths';
 import { LoadingState } from '../components/States';
 import { api } from './api-client';
+import { ApiError } from './api-error';
 
 export function configureAuth(config) {
   Amplify.configure({
@@ -40,26 +41,34 @@ export function authErrorMessage(error) {
   return error?.message || 'Something went wrong. Try again.';
 }
 
+const userFromProfile = (userId, profile) => ({
+  id: userId,
+  uuid: profile.uuid,
+  displayName: profile.display_name,
+  handle: profile.handle,
+  avatarUrl: profile.avatar_url,
+});
+
 // Cruddur's own profile is the truth for names and avatars (it changes with "Edit profile");
 // Cognito's attributes stand in only when the API cannot answer.
-async function loadCurrentUser() {
+async function loadSession() {
   let userId;
   try {
     ({ userId } = await amplifyAuth.getCurrentUser());
   } catch {
-    return null;
+    return { status: 'signedOut', user: null };
   }
   try {
-    const me = await api.get('/api/users/me');
-    return { id: userId, uuid: me.uuid, displayName: me.display_name, handle: me.handle, avatarUrl: me.avatar_url };
-  } catch {
+    return { status: 'signedIn', user: userFromProfile(userId, await api.get('/api/users/me')) };
+  } catch (error) {
     const attributes = await amplifyAuth.fetchUserAttributes().catch(() => ({}));
-    return {
-      id: userId,
-      displayName: attributes.name || attributes.email,
-      handle: attributes.preferred_username,
-      avatarUrl: null,
-    };
+    const displayName = attributes.name || attributes.email;
+    if (error instanceof ApiError && error.code === 'handle_taken') {
+      // Someone claimed the username chosen at sign-up before this account's first sign-in: until the
+      // person chooses another (RequireHandle), the API refuses every call of theirs.
+      return { status: 'needsHandle', user: { id: userId, displayName, takenHandle: attributes.preferred_username } };
+    }
+    return { status: 'signedIn', user: { id: userId, displayName, handle: attributes.preferred_username, avatarUrl: null } };
   }
 }
 
@@ -69,9 +78,16 @@ export function AuthProvider({ children }) {
   const [state, setState] = useState({ status: 'loading', user: null });
 
   const refreshUser = useCallback(async () => {
-    const user = await loadCurrentUser();
-    setState({ status: user ? 'signedIn' : 'signedOut', user });
-    return user;
+    const session = await loadSession();
+    setState(session);
+    return session.user;
+  }, []);
+
+  /** The account of a 'needsHandle' session has claimed `profile.handle`: carry on signed in as that profile. */
+  const handleClaimed = useCallback(async (profile) => {
+    // The API set Cognito's preferred_username too; the ID token Amplify keeps names the old one until renewed.
+    await amplifyAuth.fetchAuthSession({ forceRefresh: true }).catch(() => null);
+    setState((current) => ({ status: 'signedIn', user: userFromProfile(current.user?.id, profile) }));
   }, []);
 
   useEffect(() => {
@@ -87,6 +103,7 @@ export function AuthProvider({ children }) {
     () => ({
       ...state,
       refreshUser,
+      handleClaimed,
       signUp: ({ email, password, name, handle }) =>
         amplifyAuth.signUp({
           username: email,
@@ -113,7 +130,7 @@ export function AuthProvider({ children }) {
       confirmResetPassword: ({ email, code, newPassword }) =>
         amplifyAuth.confirmResetPassword({ username: email, confirmationCode: code, newPassword }),
     }),
-    [state, refreshUser],
+    [state, refreshUser, handleClaimed],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

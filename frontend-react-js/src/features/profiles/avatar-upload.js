@@ -1,4 +1,4 @@
-import { getMyProfile, presignAvatarUpload } from './api/avatars';
+import { getAvatarUpload, presignAvatarUpload } from './api/avatars';
 
 // What POST /api/avatars/presign accepts; checked here first so a wrong file fails at once.
 export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -35,27 +35,34 @@ export function postToS3({ url, fields }, file, onProgress) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Offline, rate limited or the API briefly down: the next poll may well get through.
+const worthAskingAgain = (error) => error.status === 0 || error.status === 429 || error.status >= 500;
+
 /**
- * Asks for the caller's profile until its avatar_url differs from previousUrl (the picture is processed in
- * the background, usually within seconds). Answers the profile, or null if it did not change in time.
+ * Asks after one upload until it is processed into the caller's avatar (in the background, usually within
+ * seconds). Answers the new avatar_url, or null if it was still processing at the last attempt.
  */
-export async function waitForNewAvatar(previousUrl, { attempts = 20, intervalMs = 1000 } = {}) {
+export async function waitForAvatarReady(uploadId, { attempts = 20, intervalMs = 1000 } = {}) {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     await sleep(intervalMs);
-    const profile = await getMyProfile().catch(() => null); // a failed poll is just tried again
-    if (profile?.avatar_url && profile.avatar_url !== previousUrl) return profile;
+    try {
+      const upload = await getAvatarUpload(uploadId);
+      if (upload.status === 'ready') return upload.avatar_url;
+    } catch (error) {
+      if (!worthAskingAgain(error)) throw error;
+    }
   }
   return null;
 }
 
 /**
  * The whole journey of a new picture: a presigned form from the API, the file straight to S3, then the
- * processed avatar. onUploaded is called when S3 has the file. Answers the updated profile, or null when it
- * is still being processed.
+ * upload's own state until it is processed. onUploaded is called when S3 has the file. Answers the new
+ * avatar_url, or null when it is still being processed.
  */
-export async function uploadAvatar(file, { previousUrl, onProgress, onUploaded, ...pollOptions }) {
+export async function uploadAvatar(file, { onProgress, onUploaded, ...pollOptions }) {
   const form = await presignAvatarUpload({ contentType: file.type, size: file.size });
   await postToS3(form, file, onProgress);
   onUploaded();
-  return waitForNewAvatar(previousUrl, pollOptions);
+  return waitForAvatarReady(form.upload_id, pollOptions);
 }

@@ -5,10 +5,12 @@ import { AVATAR_MAX_BYTES, UPLOAD_FAILED_MESSAGE, avatarFileProblem, postToS3, u
 import { AvatarPicker } from './components/AvatarPicker';
 
 const picture = (type = 'image/png', size = 1000) => new File([new Uint8Array(size)], 'me.png', { type });
+const UPLOAD_ID = '0123456789abcdef0123456789abcdef';
 const PRESIGNED = {
   url: 'http://s3.test/cruddur-uploads',
-  fields: { key: 'uploads/u1/abc', 'Content-Type': 'image/png', policy: 'p', 'x-amz-signature': 's' },
-  key: 'uploads/u1/abc',
+  fields: { key: `uploads/u1/${UPLOAD_ID}`, 'Content-Type': 'image/png', policy: 'p', 'x-amz-signature': 's' },
+  key: `uploads/u1/${UPLOAD_ID}`,
+  upload_id: UPLOAD_ID,
   expires_in: 300,
 };
 
@@ -35,16 +37,22 @@ function fakeXhr({ status = 204, networkError = false } = {}) {
 
 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-/** The API behind fetch: the presign answer, then the profiles /api/users/me answers in turn. */
-function fakeApi({ presign = json(200, PRESIGNED), avatarUrls = [] }) {
+const processing = () => json(200, { status: 'processing', avatar_url: null });
+const ready = (avatarUrl) => json(200, { status: 'ready', avatar_url: avatarUrl });
+
+/** The API behind fetch: the presign answer, then the upload's states (GET /api/avatars/{upload_id}) in turn. */
+function fakeApi({ presign = json(200, PRESIGNED), uploadStates = [] }) {
   const calls = [];
   let polls = 0;
   vi.stubGlobal('fetch', vi.fn(async (url, init) => {
     calls.push([init.method, url, init.body && JSON.parse(init.body)]);
     if (url.endsWith('/api/avatars/presign')) return presign;
-    const avatarUrl = avatarUrls[Math.min(polls, avatarUrls.length - 1)];
-    polls += 1;
-    return avatarUrl instanceof Response ? avatarUrl : json(200, { uuid: 'u1', handle: 'ana', avatar_url: avatarUrl });
+    if (url === `/api/avatars/${UPLOAD_ID}`) {
+      const state = uploadStates[Math.min(polls, uploadStates.length - 1)];
+      polls += 1;
+      return state();
+    }
+    return json(404, { errors: [{ code: 'not_found', message: `Not here: ${url}`, field: null }] });
   }));
   return calls;
 }
@@ -77,7 +85,7 @@ describe('postToS3', () => {
     const entries = [...request.body.entries()];
     expect(entries.map(([name]) => name)).toEqual([...Object.keys(PRESIGNED.fields), 'file']);
     expect(entries.at(-1)[1].size).toBe(file.size);
-    expect(request.body.get('key')).toBe('uploads/u1/abc');
+    expect(request.body.get('key')).toBe(PRESIGNED.key);
     expect(progress).toEqual([0.5, 1]);
   });
 
@@ -91,39 +99,53 @@ describe('postToS3', () => {
 
 describe('uploadAvatar', () => {
   beforeEach(() => fakeXhr());
-  const OLD = 'http://assets.test/avatars/u1/old-512.webp';
-  const NEW = 'http://assets.test/avatars/u1/new-512.webp';
+  const NEW = `http://assets.test/avatars/u1/${UPLOAD_ID}-512.webp`;
+  const pollFast = { onProgress: () => {}, onUploaded: () => {}, intervalMs: 1 };
+  const requests = (calls) => calls.map(([method, url]) => `${method} ${url}`);
 
-  it('presigns for the file, uploads it and polls the profile until the avatar changes', async () => {
-    const calls = fakeApi({ avatarUrls: [OLD, OLD, NEW] });
+  it("presigns for the file, uploads it and polls that upload's state until it is ready", async () => {
+    const calls = fakeApi({ uploadStates: [processing, processing, () => ready(NEW)] });
     const onUploaded = vi.fn();
 
-    const profile = await uploadAvatar(picture('image/webp', 2048), { previousUrl: OLD, onProgress: () => {}, onUploaded, intervalMs: 1 });
+    const avatarUrl = await uploadAvatar(picture('image/webp', 2048), { ...pollFast, onUploaded });
 
-    expect(profile.avatar_url).toBe(NEW);
+    expect(avatarUrl).toBe(NEW);
     expect(onUploaded).toHaveBeenCalledOnce();
     expect(calls[0]).toEqual(['POST', '/api/avatars/presign', { content_type: 'image/webp', size: 2048 }]);
-    expect(calls.slice(1).map(([method, url]) => `${method} ${url}`)).toEqual(Array(3).fill('GET /api/users/me'));
+    // Only the upload's own state: no profile reads while it is processed.
+    expect(requests(calls.slice(1))).toEqual(Array(3).fill(`GET /api/avatars/${UPLOAD_ID}`));
   });
 
   it('keeps polling through a failed poll', async () => {
-    fakeApi({ avatarUrls: [json(503, { errors: [{ code: 'database_unavailable', message: 'Down', field: null }] }), NEW] });
-    const profile = await uploadAvatar(picture(), { previousUrl: null, onProgress: () => {}, onUploaded: () => {}, intervalMs: 1 });
-    expect(profile.avatar_url).toBe(NEW);
+    const calls = fakeApi({
+      uploadStates: [
+        () => json(503, { errors: [{ code: 'database_unavailable', message: 'Down', field: null }] }),
+        () => Promise.reject(new TypeError('Failed to fetch')),
+        () => ready(NEW),
+      ],
+    });
+    await expect(uploadAvatar(picture(), pollFast)).resolves.toBe(NEW);
+    expect(calls).toHaveLength(1 + 3);
   });
 
-  it('answers null when the avatar has not changed after the last poll', async () => {
-    const calls = fakeApi({ avatarUrls: [OLD] });
-    const options = { previousUrl: OLD, onProgress: () => {}, onUploaded: () => {}, attempts: 3, intervalMs: 1 };
-    await expect(uploadAvatar(picture(), options)).resolves.toBeNull();
+  it('stops with the API error when the API does not know the upload', async () => {
+    const calls = fakeApi({
+      uploadStates: [() => json(404, { errors: [{ code: 'avatar_not_found', message: 'No such avatar upload', field: null }] })],
+    });
+    await expect(uploadAvatar(picture(), pollFast)).rejects.toMatchObject({ status: 404, code: 'avatar_not_found' });
+    expect(calls).toHaveLength(1 + 1);
+  });
+
+  it('answers null when the upload is still processing after the last poll', async () => {
+    const calls = fakeApi({ uploadStates: [processing] });
+    await expect(uploadAvatar(picture(), { ...pollFast, attempts: 3 })).resolves.toBeNull();
     expect(calls).toHaveLength(1 + 3);
   });
 
   it('stops with the API error when the API refuses to presign', async () => {
     const sent = fakeXhr();
     fakeApi({ presign: json(400, { errors: [{ code: 'invalid_size', message: 'The picture must be 1 byte to 5 MB', field: 'size' }] }) });
-    const options = { previousUrl: null, onProgress: () => {}, onUploaded: () => {}, intervalMs: 1 };
-    await expect(uploadAvatar(picture(), options)).rejects.toMatchObject({ status: 400, message: 'The picture must be 1 byte to 5 MB' });
+    await expect(uploadAvatar(picture(), pollFast)).rejects.toMatchObject({ status: 400, message: 'The picture must be 1 byte to 5 MB' });
     expect(sent).toEqual([]);
   });
 });
@@ -145,10 +167,10 @@ describe('AvatarPicker', () => {
     expect(calls).toEqual([]);
   });
 
-  it('previews the picture, uploads it and hands on the profile with the processed avatar', async () => {
+  it('previews the picture, uploads it and hands on the processed avatar', async () => {
     fakeXhr();
-    const NEW = 'http://assets.test/avatars/u1/new-512.webp';
-    fakeApi({ avatarUrls: [NEW] });
+    const NEW = `http://assets.test/avatars/u1/${UPLOAD_ID}-512.webp`;
+    fakeApi({ uploadStates: [() => ready(NEW)] });
     const onAvatarChanged = vi.fn();
     render(<AvatarPicker profile={ana} onAvatarChanged={onAvatarChanged} />);
 
@@ -156,6 +178,6 @@ describe('AvatarPicker', () => {
 
     expect(screen.getByRole('img', { name: 'Your new picture' })).toHaveAttribute('src', 'blob:preview');
     expect(await screen.findByText('Your new picture is up.', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(onAvatarChanged).toHaveBeenCalledWith(expect.objectContaining({ avatar_url: NEW }));
+    expect(onAvatarChanged).toHaveBeenCalledExactlyOnceWith({ avatar_url: NEW });
   });
 });

@@ -1,10 +1,17 @@
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 
-// The same shapes the API recognises: #hashtags and @handles (3..20 of a-z, 0-9, _).
-const TOKEN = /(#[A-Za-z0-9_]+|(?<![\w@])@[A-Za-z0-9_]{3,20}\b)/;
+// The shapes the API recognises (shared/API.md). A #hashtag: '#' not right after a letter, combining mark,
+// digit or '_', then one or more of those (so #café and #日本 are whole tags and email#x is none). An
+// @handle: 3..20 of a-z, 0-9, _.
+const HASHTAG = String.raw`(?<![\p{L}\p{M}\p{Nd}_])#[\p{L}\p{M}\p{Nd}_]+`;
+const MENTION = String.raw`(?<![\w@])@[A-Za-z0-9_]{3,20}\b`;
+const TOKEN = new RegExp(`(${HASHTAG}|${MENTION})`, 'u');
 
-/** A crud's text with its hashtags linked to search and its mentions linked to profiles. */
+/**
+ * A crud's text with its hashtags linked to search (as written: the API normalises them) and its mentions
+ * linked to profiles.
+ */
 export function MessageText({ text, className }) {
   const parts = text.split(TOKEN);
   return (

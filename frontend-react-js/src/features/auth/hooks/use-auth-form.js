@@ -3,8 +3,8 @@ import { authErrorMessage } from '../../../lib/auth';
 import { validateFields } from '../validation';
 
 /**
- * Shared state of the sign-up/sign-in/confirm/reset forms: values, per-field errors from the validators,
- * a form-wide error from Cognito, and a submitting flag.
+ * Shared state of the sign-up/sign-in/confirm/reset/choose-username forms: values, per-field errors from the
+ * validators (and from the API, when its error names a field), a form-wide error, and a submitting flag.
  */
 export function useAuthForm(initialValues, validators) {
   const [values, setValues] = useState(initialValues);
@@ -19,7 +19,7 @@ export function useAuthForm(initialValues, validators) {
     error: fieldErrors[field],
   });
 
-  /** Validates, then runs `action(values)`; Cognito errors become the form error. */
+  /** Validates, then runs `action(values)`; its errors (Cognito's or the API's) become the form error. */
   const submit = (action) => async (event) => {
     event.preventDefault();
     const errors = validateFields(values, validators);
@@ -30,6 +30,7 @@ export function useAuthForm(initialValues, validators) {
     try {
       await action(values);
     } catch (error) {
+      setFieldErrors(error.fieldErrors || {});
       setFormError(authErrorMessage(error));
     } finally {
       setSubmitting(false);

@@ -10,7 +10,10 @@ const STATUS_TEXT = {
   slow: 'Your picture is still being processed. It will appear shortly.',
 };
 
-/** Picks, checks, previews and uploads a new profile picture; onAvatarChanged gets the updated profile. */
+/**
+ * Picks, checks, previews and uploads a new profile picture. onAvatarChanged gets the change to the profile,
+ * { avatar_url } of the processed picture, once it is ready.
+ */
 export function AvatarPicker({ profile, onAvatarChanged }) {
   const inputId = useId();
   const [preview, setPreview] = useState(null);
@@ -32,15 +35,14 @@ export function AvatarPicker({ profile, onAvatarChanged }) {
     setProgress(0);
     setStatus('uploading');
     try {
-      const updated = await uploadAvatar(file, {
-        previousUrl: profile.avatar_url,
+      const avatarUrl = await uploadAvatar(file, {
         onProgress: setProgress,
         onUploaded: () => setStatus('processing'),
       });
-      setStatus(updated ? 'done' : 'slow');
-      if (updated) {
+      setStatus(avatarUrl ? 'done' : 'slow');
+      if (avatarUrl) {
         setPreview(null); // the processed avatar takes the preview's place
-        onAvatarChanged(updated);
+        onAvatarChanged({ avatar_url: avatarUrl });
       }
     } catch (uploadError) {
       setError(uploadError.message);

@@ -74,9 +74,9 @@ export function ProfileHeader({ profile, onProfileChange }) {
             setEditing(false);
             toast.show('Profile saved.');
           }}
-          onAvatarChanged={(updated) => {
-            onProfileChange(updated);
-            refreshUser(); // the navigation's avatar
+          onAvatarChanged={(change) => {
+            onProfileChange(change);
+            refreshUser(); // the one refresh of the signed-in profile, for the navigation's avatar
           }}
         />
       </Dialog>
