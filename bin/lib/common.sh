@@ -136,10 +136,12 @@ start_api() {
 }
 
 # bin/worker in the background: the local AWS's event sources (the messages stream, upload events) to their
-# Lambda handlers.
+# Lambda handlers. Nothing else would notice it crash, so devstack.supervisor restarts it (after 1 s, 2 s,
+# 4 s … up to 30 s) and says so in its log; stop_started stops both, being one process group.
 start_worker() {
-  say "starting the worker (the messages stream and avatar handlers on the local AWS)"
-  run_in_background "worker-${AWS_ENDPOINT_URL##*:}" "$REPO/bin/worker"
+  say "starting the worker (the messages stream and avatar handlers on the local AWS), restarted if it stops"
+  (cd "$BACKEND" && run_in_background "worker-${AWS_ENDPOINT_URL##*:}" \
+    "$PY" -m devstack.supervisor --name worker -- "$REPO/bin/worker")
 }
 
 start_web() {
