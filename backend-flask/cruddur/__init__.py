@@ -4,6 +4,7 @@ from flask import Flask
 from . import auth
 from .cognito import CognitoDirectory
 from .config import Config
+from .cursors import CursorSigner
 from .db import Database
 from .errors import register_error_handlers
 from .json_provider import FastJSONProvider
@@ -34,6 +35,7 @@ def create_app(config=None):
     MessagesStore().init_app(app, config)
     UploadsBucket().init_app(app, config)
     PublicPages(config.public_page_cache_ms).init_app(app)
+    app.extensions["cursors"] = CursorSigner(config.cursor_signing_key.encode())
     auth.init_app(app, config)
     register_error_handlers(app)
     init_rate_limits(app, config)

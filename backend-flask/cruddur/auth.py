@@ -16,18 +16,26 @@ def init_app(app, config):
         config.cognito_issuer, config.cognito_user_pool_client_id, keys)
 
 
-def _authenticate(required):
+def _verified_token(required):
+    """(access token, its claims) of the request; None when anonymous is allowed and no token is sent."""
     token = bearer_token(request.headers.get("Authorization"))
     if token is None:
         if required:
             raise ApiError.unauthorized("missing_token", "Sign in first: send 'Authorization: Bearer <access token>'")
         return None
     try:
-        claims = current_app.extensions["token_verifier"].verify(token)
+        return token, current_app.extensions["token_verifier"].verify(token)
     except ApiError as exc:
         if exc.status == 401:
-            rate_limits.count_failed_sign_in()
+            rate_limits.count_guess()
         raise
+
+
+def _authenticate(required):
+    verified = _verified_token(required)
+    if verified is None:
+        return None
+    token, claims = verified
     viewer = users.resolve_viewer(current_db(), current_app.extensions["cognito"], claims["sub"], token)
     rate_limits.limit_write_by_user(viewer["uuid"])
     return viewer
@@ -46,6 +54,17 @@ def auth_optional(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         g.viewer = _authenticate(required=False)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def account_required(view):
+    """A verified token whose account may have no users row yet: `g.access_token` and `g.cognito_user_id`."""
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.access_token, claims = _verified_token(required=True)
+        g.cognito_user_id = claims["sub"]
+        rate_limits.limit_write_by_user(f"account:{g.cognito_user_id}")
         return view(*args, **kwargs)
     return wrapper
 

@@ -1,4 +1,7 @@
-"""Reads a signed-in person's attributes from Cognito (the local AWS when an endpoint is set)."""
+"""Reads and sets a signed-in person's attributes in Cognito (the local AWS when an endpoint is set), with
+their own access token."""
+from contextlib import contextmanager
+
 import boto3
 from botocore import UNSIGNED
 from botocore.config import Config as BotoConfig
@@ -25,13 +28,25 @@ class CognitoDirectory:
         app.extensions["cognito"] = self
 
     def attributes(self, access_token):
-        try:
+        with _cognito_errors():
             response = self.client.get_user(AccessToken=access_token)
-        except ClientError as exc:
-            if exc.response["Error"]["Code"] in _UNKNOWN_USER:
-                raise ApiError.unauthorized("user_unknown", "Cognito does not know this user") from exc
-            raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
-        except BotoCoreError as exc:
-            raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
         return {item["Name"]: item["Value"] for item in response["UserAttributes"]}
+
+    def set_handle(self, access_token, handle):
+        """Keeps the account's preferred_username (the username it asked for) equal to its handle."""
+        with _cognito_errors():
+            self.client.update_user_attributes(
+                AccessToken=access_token, UserAttributes=[{"Name": "preferred_username", "Value": handle}])
+
+
+@contextmanager
+def _cognito_errors():
+    try:
+        yield
+    except ClientError as exc:
+        if exc.response["Error"]["Code"] in _UNKNOWN_USER:
+            raise ApiError.unauthorized("user_unknown", "Cognito does not know this user") from exc
+        raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
+    except BotoCoreError as exc:
+        raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
 

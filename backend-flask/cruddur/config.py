@@ -6,6 +6,10 @@ from urllib.parse import urlparse
 from .rate_limits import Limit
 
 
+# Signs cursors on the local stack and in tests only; production refuses it (Secrets Manager holds the real one).
+DEVELOPMENT_CURSOR_SIGNING_KEY = "cruddur-development-cursor-signing-key-not-secret"
+
+
 class ConfigError(RuntimeError):
     """A configuration the API must refuse to start with."""
 
@@ -74,6 +78,9 @@ class Config:
     rate_limit_sign_in_per_ip: str = "30/minute"
     # How long each process keeps the first page of everyone's cruds as anonymous visitors see it; 0 never.
     public_page_cache_ms: int = 1000
+    # The HMAC key of cursors (cursors.py): every API process must share it, or a cursor from one is refused by
+    # another.
+    cursor_signing_key: str = DEVELOPMENT_CURSOR_SIGNING_KEY
 
     @classmethod
     def from_env(cls, env=None):
@@ -112,6 +119,7 @@ class Config:
             rate_limit_writes_per_ip=env.get("RATE_LIMIT_WRITES_PER_IP") or "300/minute",
             rate_limit_sign_in_per_ip=env.get("RATE_LIMIT_SIGN_IN_PER_IP") or "30/minute",
             public_page_cache_ms=_int(env, "PUBLIC_PAGE_CACHE_MS", 1000),
+            cursor_signing_key=env.get("CURSOR_SIGNING_KEY") or DEVELOPMENT_CURSOR_SIGNING_KEY,
         )
 
     def with_overrides(self, **overrides):
@@ -152,11 +160,15 @@ class Config:
                 raise ConfigError(str(exc)) from exc
         if self.otel_traces_exporter not in ("otlp", "console", "none"):
             raise ConfigError("OTEL_TRACES_EXPORTER must be otlp, console or none")
+        if len(self.cursor_signing_key.encode()) < 32:
+            raise ConfigError("CURSOR_SIGNING_KEY must be at least 32 bytes")
         if self.environment == "production":
             self._refuse_local_signers()
         return self
 
     def _refuse_local_signers(self):
+        if self.cursor_signing_key == DEVELOPMENT_CURSOR_SIGNING_KEY:
+            raise ConfigError("CURSOR_SIGNING_KEY must be set in production (the development key is public)")
         # The local AWS signs tokens with a key anyone can read, so production must never trust it.
         if self.aws_endpoint_url:
             raise ConfigError("AWS_ENDPOINT_URL must not be set in production")

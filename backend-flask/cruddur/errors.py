@@ -4,7 +4,7 @@ import logging
 import psycopg
 import psycopg_pool
 from botocore.exceptions import (BotoCoreError, ClientError, ConnectionError as AwsConnectionError,
-                                 CredentialRetrievalError, ReadTimeoutError)
+                                 CredentialRetrievalError, ParamValidationError, ReadTimeoutError)
 from flask import current_app, got_request_exception, jsonify
 from werkzeug.exceptions import HTTPException
 
@@ -74,9 +74,31 @@ def register_error_handlers(app):
         return handle_api_error(ApiError.unavailable("database_unavailable",
                                                      "The database is unavailable, try again shortly"))
 
+    @app.errorhandler(psycopg.DataError)
+    def handle_data_error(exc):
+        # A safety net: every value a client sends is checked before it reaches SQL, so this is a check we
+        # missed, about a value of theirs (a number out of range, a date PostgreSQL refuses) — not an outage.
+        log.warning("the database refused a value: %s", exc)
+        return error_response(400, "invalid_value", "A value in the request cannot be stored or compared")
+
+    @app.errorhandler(UnicodeError)
+    def handle_unencodable_text(exc):
+        # A safety net as above, for text that cannot be sent as UTF-8 (a lone surrogate).
+        log.warning("text that cannot be encoded: %s", exc)
+        return error_response(400, "invalid_characters", "The request has characters that are not valid Unicode")
+
+    @app.errorhandler(ParamValidationError)
+    def handle_aws_refused_parameter(exc):
+        log.warning("AWS refused a parameter before sending: %s", exc)
+        return error_response(400, "invalid_value", "A value in the request cannot be stored")
+
     @app.errorhandler(BotoCoreError)
     @app.errorhandler(ClientError)
     def handle_aws_error(exc):
+        if is_refused_aws_request(exc):
+            # Retrying the same request cannot help, so this is no 503: a value AWS will not take.
+            log.warning("AWS refused the request: %s", exc)
+            return error_response(400, "invalid_value", "A value in the request cannot be stored")
         # Only the messaging endpoints call AWS (DynamoDB) while answering, so only they answer 503 when it is down.
         if not is_transient_aws_error(exc):
             return handle_unexpected(exc)
@@ -90,6 +112,14 @@ def register_error_handlers(app):
         # Handled here, so Flask would not signal it: error reporters (Rollbar) listen for this.
         got_request_exception.send(current_app._get_current_object(), exception=exc)
         return error_response(500, "internal_error", "Something went wrong on our side")
+
+
+# AWS error codes for a request whose values AWS will never take, however often it is sent.
+_REFUSED_AWS_CODES = {"ValidationException", "SerializationException"}
+
+
+def is_refused_aws_request(exc):
+    return isinstance(exc, ClientError) and exc.response.get("Error", {}).get("Code") in _REFUSED_AWS_CODES
 
 
 def is_transient_aws_error(exc):

@@ -7,9 +7,6 @@ Every item has the string keys `pk` and `sk`:
 The local index LAST_MESSAGE_INDEX sorts a member's entries by `last_message_sort` (<created_at>#<uuid> of
 the last message), which the stream handler (aws/lambdas/message_stream) moves forward.
 """
-import base64
-import binascii
-import json
 import re
 import uuid
 from datetime import datetime, timezone
@@ -18,16 +15,16 @@ import boto3
 from botocore.config import Config as BotoConfig
 from flask import current_app
 
-from .errors import ApiError
+from .cursors import InvalidCursor
 
 LAST_MESSAGE_INDEX = "conversations_by_last_message"
 PAIR_SK = "PAIR"
 
 _ISO = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00"
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-# What a cursor may hold: the sort keys of the last item of a page (the partition key is always the caller's).
-_CONVERSATIONS_CURSOR = {"sk": re.compile(f"GROUP#{_UUID}"), "last_message_sort": re.compile(f"{_ISO}#{_UUID}")}
-_MESSAGES_CURSOR = {"sk": re.compile(f"MSG#{_ISO}#{_UUID}")}
+# What a position may hold: the sort keys of the last item of a page (the partition key is always the caller's).
+_CONVERSATIONS_POSITION = {"sk": re.compile(f"GROUP#{_UUID}"), "last_message_sort": re.compile(f"{_ISO}#{_UUID}")}
+_MESSAGES_POSITION = {"sk": re.compile(f"MSG#{_ISO}#{_UUID}")}
 
 
 def member_pk(user_uuid):
@@ -75,23 +72,24 @@ def _conversation_entry(owner_uuid, other_uuid, first_message):
     }
 
 
-def encode_cursor(key, fields):
-    position = {name: key[name] for name in fields}
-    return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
-
-
-def decode_cursor(raw, fields):
-    """The sort-key part of an ExclusiveStartKey; only shapes this module hands out are accepted."""
-    try:
-        position = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
-        valid = (isinstance(position, dict) and set(position) == set(fields)
-                 and all(isinstance(position[name], str) and pattern.fullmatch(position[name])
-                         for name, pattern in fields.items()))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        valid = False
+def _checked_position(value, fields):
+    """The sort-key part of an ExclusiveStartKey, in only the shapes this module hands out."""
+    valid = (isinstance(value, dict) and set(value) == set(fields)
+             and all(isinstance(value[name], str) and pattern.fullmatch(value[name])
+                     for name, pattern in fields.items()))
     if not valid:
-        raise ApiError.bad_request("invalid_cursor", "cursor is not one this API handed out", "cursor")
-    return position
+        raise InvalidCursor("not a position of this list")
+    return value
+
+
+def conversations_position(value):
+    """A position in a member's conversations, checked; InvalidCursor otherwise."""
+    return _checked_position(value, _CONVERSATIONS_POSITION)
+
+
+def messages_position(value):
+    """A position in a conversation's messages, checked; InvalidCursor otherwise."""
+    return _checked_position(value, _MESSAGES_POSITION)
 
 
 class MessagesStore:
@@ -153,23 +151,23 @@ class MessagesStore:
         self.table.put_item(Item=message)
         return message
 
-    def conversations(self, member_uuid, limit, cursor=None):
-        """A member's conversation entries, the latest message first."""
-        return self._page(_CONVERSATIONS_CURSOR, limit, cursor, member_pk(member_uuid),
+    def conversations(self, member_uuid, limit, position=None):
+        """A member's conversation entries, the latest message first, and the position after them."""
+        return self._page(_CONVERSATIONS_POSITION, limit, position, member_pk(member_uuid),
                           IndexName=LAST_MESSAGE_INDEX,
                           KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": member_pk(member_uuid)})
 
-    def messages(self, message_group_uuid, limit, cursor=None):
-        """A conversation's messages, newest first."""
+    def messages(self, message_group_uuid, limit, position=None):
+        """A conversation's messages, newest first, and the position after them."""
         pk = group_key(message_group_uuid)
-        return self._page(_MESSAGES_CURSOR, limit, cursor, pk,
+        return self._page(_MESSAGES_POSITION, limit, position, pk,
                           KeyConditionExpression="pk = :pk AND begins_with(sk, :message)",
                           ExpressionAttributeValues={":pk": pk, ":message": "MSG#"})
 
-    def _page(self, cursor_fields, limit, cursor, pk, **query):
-        """One query page, newest first. One extra item is read so the last page has no cursor."""
-        if cursor is not None:
-            query["ExclusiveStartKey"] = {"pk": pk, **decode_cursor(cursor, cursor_fields)}
+    def _page(self, position_fields, limit, position, pk, **query):
+        """One query page, newest first. One extra item is read so the last page has no next position."""
+        if position is not None:
+            query["ExclusiveStartKey"] = {"pk": pk, **_checked_position(position, position_fields)}
         response = self.table.query(Limit=limit + 1, ScanIndexForward=False, **query)
         items = response["Items"]
         if len(items) > limit:
@@ -178,7 +176,7 @@ class MessagesStore:
         else:
             # Fewer items than asked for, yet more to read: DynamoDB stopped at its 1 MB page size.
             last_key = response.get("LastEvaluatedKey")
-        return items, (encode_cursor(last_key, cursor_fields) if last_key else None)
+        return items, ({name: last_key[name] for name in position_fields} if last_key else None)
 
 
 def current_store():

@@ -1,6 +1,7 @@
-"""Rate limits: per user and per IP on writes; per IP on sign-in-adjacent requests (GET /api/users/me, which
-follows every sign-in, and tokens that fail to verify). Counts live where every API process sees them: Redis when RATE_LIMIT_STORAGE_URL names one (ElastiCache on
-AWS), else the app's own PostgreSQL. Over a limit is 429 with Retry-After; every counted response carries
+"""Rate limits: per user and per IP on writes; per IP on what guessing takes (tokens that fail to verify, and
+username look-ups), never on normal use, so people behind one address are not refused for reading. Counts
+live where every API process sees them: Redis when RATE_LIMIT_STORAGE_URL names one (ElastiCache on AWS),
+else the app's own PostgreSQL. Over a limit is 429 with Retry-After; every counted response carries
 X-RateLimit-Limit, -Remaining and -Reset."""
 import re
 import time
@@ -12,7 +13,6 @@ from flask import current_app, g, request
 from .errors import ApiError
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-SIGN_IN_PATHS = frozenset({"/api/users/me"})
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 
@@ -105,8 +105,6 @@ def _limiter():
 def limit_by_ip():
     if request.method in WRITE_METHODS:
         _limiter().hit("writes_per_ip", _client_ip())
-    if request.path in SIGN_IN_PATHS:
-        _limiter().hit("sign_in_per_ip", _client_ip())
 
 
 def limit_write_by_user(user_uuid):
@@ -114,11 +112,10 @@ def limit_write_by_user(user_uuid):
         _limiter().hit("writes_per_user", user_uuid)
 
 
-def count_failed_sign_in():
-    """A token that does not verify counts as a sign-in attempt (once per request); past the limit the
-    answer is 429."""
-    if request.path not in SIGN_IN_PATHS:
-        _limiter().hit("sign_in_per_ip", _client_ip())
+def count_guess():
+    """A token that does not verify, or a look-up of whether a username exists: what someone guessing
+    passwords or listing people does. Past the limit the answer is 429."""
+    _limiter().hit("sign_in_per_ip", _client_ip())
 
 
 def _add_headers(response):

@@ -1,6 +1,7 @@
 """Demo people (in the local Cognito and in Postgres) and demo cruds. Idempotent; local stack only.
 
-`python -m devstack.seed` reads the same environment as the API and prints the demo sign-ins.
+`python -m devstack.seed` reads the same environment as the API, first gives people from earlier runs
+their local accounts back (local_accounts.py), and prints the demo sign-ins.
 """
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from cruddur.config import Config
 from cruddur.db import Database
 from cruddur.services import users
 
+from . import local_accounts
 from .aws import cognito_client
 
 # bandit: demo accounts live only in the local Cognito; bin/dev prints the password.
@@ -40,6 +42,7 @@ def seed(config):
     if config.environment == "production" or not config.aws_endpoint_url:
         raise SystemExit("demo data is for the local stack only (AWS_ENDPOINT_URL must point at it)")
     cognito = cognito_client(config.aws_endpoint_url, config.aws_region)
+    restored = local_accounts.restore(cognito, config.cognito_user_pool_id, config.database_url, DEMO_PASSWORD)
     database = Database().open(config)
     try:
         for handle, name, email in DEMO_PEOPLE:
@@ -49,11 +52,17 @@ def seed(config):
         database.close()
     with psycopg.connect(config.database_url) as conn:
         conn.execute(DEMO_CRUDS.read_text())
-    return [email for _, _, email in DEMO_PEOPLE]
+    return [email for _, _, email in DEMO_PEOPLE], restored
 
 
 if __name__ == "__main__":
-    emails = seed(Config.from_env())
+    emails, restored = seed(Config.from_env())
     print("Demo sign-ins (password for each: %s):" % DEMO_PASSWORD)
     for email in emails:
         print(f"  {email}")
+    demo = set(emails)
+    others = [email for email in restored if email not in demo]
+    if others:
+        print(f"People from earlier runs, whose local accounts were made again (password: {DEMO_PASSWORD}):")
+        for email in others:
+            print(f"  {email}")

@@ -48,9 +48,9 @@ def test_the_policy_holds_the_type_the_ceiling_and_a_key_of_the_apis_choosing(cl
 
     assert response.status_code == 200
     post = response.json
-    assert set(post) == {"url", "fields", "key", "expires_in"}
+    assert set(post) == {"url", "fields", "key", "upload_id", "expires_in"}
     assert post["url"] == f"{config.aws_endpoint_url}/{config.uploads_bucket}"
-    assert post["key"].startswith(f"uploads/{user_uuid}/") and post["fields"]["key"] == post["key"]
+    assert post["key"] == f"uploads/{user_uuid}/{post['upload_id']}" and post["fields"]["key"] == post["key"]
     assert post["fields"]["Content-Type"] == content_type
     assert post["expires_in"] == 300
     conditions = policy_of(post)["conditions"]

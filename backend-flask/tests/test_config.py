@@ -4,6 +4,7 @@ from cruddur.config import Config, ConfigError
 
 POOL = {"DATABASE_URL": "postgresql://db/cruddur", "COGNITO_USER_POOL_ID": "us-west-2_abc",
         "COGNITO_USER_POOL_CLIENT_ID": "client", "AWS_REGION": "us-west-2"}
+PRODUCTION = {**POOL, "CRUDDUR_ENV": "production", "CURSOR_SIGNING_KEY": "k" * 64}
 
 
 def test_reads_the_environment():
@@ -20,7 +21,14 @@ def test_local_endpoint_serves_the_jwks():
 
 
 def test_production_on_real_cognito_starts():
-    assert Config.from_env({**POOL, "CRUDDUR_ENV": "production"}).validate()
+    assert Config.from_env(PRODUCTION).validate()
+
+
+@pytest.mark.parametrize("key", [None, "short", "cruddur-development-cursor-signing-key-not-secret"])
+def test_production_refuses_a_missing_short_or_public_cursor_key(key):
+    env = {k: v for k, v in PRODUCTION.items() if k != "CURSOR_SIGNING_KEY"}
+    with pytest.raises(ConfigError, match="CURSOR_SIGNING_KEY"):
+        Config.from_env({**env, **({"CURSOR_SIGNING_KEY": key} if key else {})}).validate()
 
 
 @pytest.mark.parametrize("extra", [
@@ -30,7 +38,7 @@ def test_production_on_real_cognito_starts():
 ])
 def test_production_refuses_local_signers(extra):
     with pytest.raises(ConfigError):
-        Config.from_env({**POOL, "CRUDDUR_ENV": "production", **extra}).validate()
+        Config.from_env({**PRODUCTION, **extra}).validate()
 
 
 @pytest.mark.parametrize("env", [

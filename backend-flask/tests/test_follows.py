@@ -2,7 +2,6 @@
 import pytest
 
 from cruddur.db import current_db
-from cruddur.pagination import parse_cursor
 from cruddur.services import activities
 
 
@@ -95,15 +94,15 @@ def test_expired_reposts_leave_the_feed(client, people, sql):
 
 def home_pages(app, viewer_uuid, limit, following_count=2):
     """Every page of the viewer's home, walked by cursor: (message, reposter handle, liked, reposted)."""
-    seen, cursor = [], None
+    seen, position = [], None
     with app.app_context():
         db = current_db()
         while True:
-            items, next_cursor = activities.home(db, viewer_uuid, following_count, limit, cursor)
+            items, next_position = activities.home(db, viewer_uuid, following_count, limit, position)
             seen.extend((c["message"], c.get("reposter_handle"), c["liked"], c["reposted"]) for c in items)
-            if next_cursor is None:
+            if next_position is None:
                 return seen
-            cursor = parse_cursor(next_cursor)
+            position = next_position
 
 
 @pytest.mark.parametrize("window", [4, 12, 60, 1000])

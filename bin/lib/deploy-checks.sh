@@ -88,7 +88,9 @@ print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recrea
     "$DATA/postgres" "${TEST_DATABASE_NAME}_deploy")"
   unset AWS_ENDPOINT_URL COGNITO_JWKS_URL
   # Production refuses local endpoints; a pool that does not exist is fine, tokens are verified lazily.
-  export DATABASE_URL CRUDDUR_ENV=production AWS_REGION=us-east-1 \
+  # Production refuses the public development cursor key; the services stack makes a real one.
+  CURSOR_SIGNING_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')"
+  export DATABASE_URL CURSOR_SIGNING_KEY CRUDDUR_ENV=production AWS_REGION=us-east-1 \
     COGNITO_USER_POOL_ID=us-east-1_DeployCheck COGNITO_USER_POOL_CLIENT_ID=deploycheckclient \
     GUNICORN_BIND="127.0.0.1:$port" PURGE_INTERVAL_SECONDS=0
   say "migrations as the one-off task runs them"

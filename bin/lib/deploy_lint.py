@@ -101,6 +101,7 @@ def check_stacks():
                 runtime = node["Properties"].get("Runtime")
                 if runtime != LAMBDA_RUNTIME:
                     problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
+    check_identity_settings(templates)
     for handler in sorted((REPO / "aws" / "lambdas").glob("*/handler.py")):
         name = handler.parent.name
         if name not in code_keys:
@@ -141,6 +142,27 @@ def check_compose():
     print(f"  {len(services)} services: {', '.join(services)}")
 
 
+def check_identity_settings(templates):
+    """What keeps one account from passing for another (issue 14): emails change only once verified, the web
+    client cannot write email_verified, and the API signs cursors with a key of its own."""
+    resources = {name: resource for template in templates.values()
+                 for name, resource in template.get("Resources", {}).items()}
+    for name, resource in resources.items():
+        properties = resource.get("Properties", {})
+        if resource.get("Type") == "AWS::Cognito::UserPool":
+            verify = properties.get("UserAttributeUpdateSettings", {}).get("AttributesRequireVerificationBeforeUpdate")
+            if verify != ["email"]:
+                problem(f"{name}: an email change must wait for its verification (AttributesRequireVerificationBeforeUpdate)")
+        if resource.get("Type") == "AWS::Cognito::UserPoolClient":
+            if "email_verified" in properties.get("WriteAttributes", ["email_verified"]):
+                problem(f"{name}: the client may write email_verified (list WriteAttributes without it)")
+    secrets = {secret["Name"] for resource in resources.values() if resource.get("Type") == "AWS::ECS::TaskDefinition"
+               for container in resource["Properties"]["ContainerDefinitions"] for secret in container.get("Secrets", [])
+               if isinstance(secret, dict) and "Name" in secret}
+    if "CURSOR_SIGNING_KEY" not in secrets:
+        problem("services: the API task gets no CURSOR_SIGNING_KEY secret (production refuses to start without it)")
+
+
 def copied_paths(dockerfile, stage):
     """The build-context sources of the COPY lines of one stage (those without --from)."""
     in_stage, sources = False, []
@@ -160,6 +182,11 @@ def check_lambda_zip(path):
         names = archive.namelist()
     if "handler.py" not in names:
         problem(f"{path}: no handler.py at the root")
+    with zipfile.ZipFile(path) as archive:
+        handler = archive.read("handler.py").decode() if "handler.py" in names else ""
+    for package in ("lambda_common", "cruddur_shared"):
+        if f"from {package}" in handler and f"{package}/__init__.py" not in names:
+            problem(f"{path}: the handler imports {package}, which the zip does not have")
     for name in names:
         base = name.rsplit("/", 1)[-1]
         if base.startswith("test_") or base == "conftest.py" or "__pycache__" in name:

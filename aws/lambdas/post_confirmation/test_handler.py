@@ -1,3 +1,5 @@
+import json
+
 import boto3
 import psycopg
 import pytest
@@ -36,11 +38,32 @@ def test_password_reset_confirmation_makes_no_one(database):
     assert users(database) == []
 
 
-def test_a_taken_handle_is_an_error_cognito_sees(database):
+def test_a_taken_handle_makes_no_row_and_is_logged_not_raised(database, caplog):
+    # Raising would show the person an error at confirmation, yet leave them confirmed: the web app asks for
+    # another username at the first sign-in instead.
     handler.handler(confirmation(), None)
-    with pytest.raises(psycopg.errors.UniqueViolation):
-        handler.handler(confirmation(sub="sub-2", handle="HANA", email="other@example.com"), None)
-    assert len(users(database)) == 1
+    event = confirmation(sub="sub-2", handle="HANA", email="other@example.com")
+    assert handler.handler(event, None) is event
+    assert users(database) == [("sub-1", "hana", "hana@example.com", "Hana H")]
+    warning = json.loads(caplog.records[-1].getMessage())
+    assert (caplog.records[-1].levelname, warning["reason"], warning["sub"]) == ("WARNING", "handle_taken", "sub-2")
+
+
+def test_a_username_that_is_no_handle_makes_no_row_and_is_logged(database, caplog):
+    handler.handler(confirmation(handle="no spaces!"), None)
+    assert users(database) == []
+    assert json.loads(caplog.records[-1].getMessage())["reason"] == "invalid_handle"
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("\u202eAndrew\u200b", "hana"),  # a right-to-left override: refused, so the handle stands in
+    ("\u200b\u200b", "hana"),
+    ("  Hana \U0001F469\u200d\U0001F4BB  ", "Hana \U0001F469\u200d\U0001F4BB"),
+    ("n" * 60, "n" * 50),
+])
+def test_display_names_follow_the_text_rules(database, name, shown):
+    handler.handler(confirmation(name=name), None)
+    assert users(database)[0][3] == shown
 
 
 def test_database_down_is_an_error(database, monkeypatch, tmp_path):

@@ -7,10 +7,10 @@ through an SQS queue that bin/worker reads). For each upload it:
    sizes as WebP to the assets bucket under a new key, cached for a year;
 3. points the person's users.avatar_key at the new avatar and deletes the upload.
 
-Keys: the API names an upload uploads/<user uuid>/<random>; the served sizes are
-avatars/<user uuid>/<random>-512.webp and -128.webp. avatar_key holds the 512 px key, and the 128 px key is
-the same with -128 for -512. Every upload gets a new random part, so a new avatar is a new URL and no cache
-ever shows the old one.
+Keys and limits are cruddur_shared.avatars, which the API presigns uploads by: an upload
+uploads/<user uuid>/<upload id> becomes avatars/<user uuid>/<upload id>-512.webp and -128.webp, and avatar_key
+holds the 512 px key. Every upload has a new id, so a new avatar is a new URL and no cache ever shows the old
+one.
 
 A bad upload is logged and deleted, and the person keeps the avatar they had. Any other failure (S3 or the
 database) fails the invocation once every record has been tried, naming the failed keys, so Lambda retries
@@ -21,8 +21,6 @@ import functools
 import io
 import logging
 import os
-import re
-import secrets
 import warnings
 from pathlib import Path
 from urllib.parse import unquote_plus
@@ -30,23 +28,19 @@ from urllib.parse import unquote_plus
 import boto3
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from cruddur_shared.avatars import AVATAR_KEY, MAX_UPLOAD_BYTES, SIZES, UPLOAD_KEY, avatar_stem
 from lambda_common.database import connect
 
 log = logging.getLogger(__name__)
 
 SET_AVATAR = Path(__file__).with_name("set_avatar.sql").read_text()
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 FORMATS = ("JPEG", "PNG", "WEBP")
 # A 24-megapixel camera photo is the largest picture taken; decoded as RGBA it is about 100 MB, well within
 # the Lambda's memory. Past it Pillow warns of a decompression bomb, which decode() makes an error.
 MAX_PIXELS = 24_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-SIZES = (512, 128)
 # The key changes with every new avatar, so what is served under a key never changes.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
-_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-UPLOAD_KEY = re.compile(f"uploads/(?P<user_uuid>{_UUID})/[0-9a-f]{{32}}")
-REPLACED_KEY = re.compile(rf"avatars/{_UUID}/[0-9a-f]{{32}}-{SIZES[0]}\.webp")
 
 
 class RejectedUpload(Exception):
@@ -78,12 +72,12 @@ def process_upload(s3, bucket, key):
         log.info("upload %s is gone: an earlier delivery of this event processed it", key)
         return
     try:
-        user_uuid = _owner(key)
+        user_uuid, upload_id = _owner(key)
         sizes = served_sizes(_read_at_most(upload["Body"], MAX_UPLOAD_BYTES))
     except RejectedUpload as exc:
         log.warning("discarding upload %s: %s", key, exc)
     else:
-        avatar_key = publish(s3, user_uuid, sizes)
+        avatar_key = publish(s3, user_uuid, upload_id, sizes)
         replaced_key = record_avatar(user_uuid, avatar_key)
         log.info("upload %s is now avatar %s", key, avatar_key)
         if replaced_key:
@@ -95,7 +89,7 @@ def _owner(key):
     match = UPLOAD_KEY.fullmatch(key)
     if match is None:
         raise RejectedUpload("not a key the API hands out")
-    return match["user_uuid"]
+    return match["user_uuid"], match["upload_id"]
 
 
 def _read_at_most(body, limit):
@@ -143,9 +137,9 @@ def webp(image):
     return out.getvalue()
 
 
-def publish(s3, user_uuid, sizes):
-    """Writes each size under a new key to the assets bucket; answers the key avatar_key records."""
-    stem = f"avatars/{user_uuid}/{secrets.token_hex(16)}"
+def publish(s3, user_uuid, upload_id, sizes):
+    """Writes each size to the assets bucket under the upload's keys; answers the key avatar_key records."""
+    stem = avatar_stem(user_uuid, upload_id)
     for size, data in sizes.items():
         s3.put_object(Bucket=os.environ["ASSETS_BUCKET"], Key=f"{stem}-{size}.webp", Body=data,
                       ContentType="image/webp", CacheControl=CACHE_CONTROL)
@@ -165,7 +159,8 @@ def record_avatar(user_uuid, avatar_key):
 def delete_replaced(s3, user_uuid, replaced_key):
     """Deletes every size of the avatar a new one replaced; only keys this handler makes for the person.
     A failure leaves files nobody points at, so it is logged, not retried with the whole upload."""
-    if not REPLACED_KEY.fullmatch(replaced_key) or not replaced_key.startswith(f"avatars/{user_uuid}/"):
+    replaced = AVATAR_KEY.fullmatch(replaced_key)
+    if replaced is None or replaced["user_uuid"] != user_uuid:
         return
     stem = replaced_key.removesuffix(f"-{SIZES[0]}.webp")
     try:

@@ -1,4 +1,4 @@
-from flask import g
+from flask import g, request
 
 from ..auth import auth_optional, auth_required, viewer_uuid
 from ..db import current_db
@@ -10,27 +10,28 @@ from .parsing import json_body, page_args, required_string, search_args, uuid_pa
 
 def _public_first_page(limit):
     """Anonymous home and explore: everyone's newest cruds, the same page for every visitor."""
+    # By path: its next cursor is bound to the list it came from.
     return current_public_pages().get(
-        ("explore", limit), lambda: presenters.crud_page(*activities.explore(current_db(), None, limit)))
+        (request.path, limit), lambda: presenters.crud_page(*activities.explore(current_db(), None, limit)))
 
 
 @api.get("/activities/home")
 @auth_optional
 def home():
-    limit, cursor = page_args()
-    if g.viewer is None and cursor is None:
+    limit, position = page_args()
+    if g.viewer is None and position is None:
         return _public_first_page(limit)
     following_count = g.viewer["following_count"] if g.viewer else 0
-    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), following_count, limit, cursor))
+    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), following_count, limit, position))
 
 
 @api.get("/activities/explore")
 @auth_optional
 def explore():
-    limit, cursor = page_args()
-    if g.viewer is None and cursor is None:
+    limit, position = page_args()
+    if g.viewer is None and position is None:
         return _public_first_page(limit)
-    return presenters.crud_page(*activities.explore(current_db(), viewer_uuid(), limit, cursor))
+    return presenters.crud_page(*activities.explore(current_db(), viewer_uuid(), limit, position))
 
 
 @api.post("/activities")
@@ -60,18 +61,18 @@ def reply(activity_uuid):
 @api.get("/activities/@<handle>")
 @auth_optional
 def by_handle(handle):
-    limit, cursor = page_args()
-    profile, items, next_cursor = activities.by_handle(current_db(), handle, viewer_uuid(), limit, cursor)
-    return {"profile": presenters.profile(profile, viewer_uuid()), **presenters.crud_page(items, next_cursor)}
+    limit, position = page_args()
+    profile, items, next_position = activities.by_handle(current_db(), handle, viewer_uuid(), limit, position)
+    return {"profile": presenters.profile(profile, viewer_uuid()), **presenters.crud_page(items, next_position)}
 
 
 @api.get("/activities/@<handle>/status/<activity_uuid>")
 @auth_optional
 def status(handle, activity_uuid):
     uuid = uuid_param(activity_uuid)
-    limit, cursor = page_args()
-    activity, replies, next_cursor = activities.status(current_db(), handle, uuid, viewer_uuid(), limit, cursor)
-    return {"activity": presenters.crud(activity), **presenters.crud_page(replies, next_cursor)}
+    limit, position = page_args()
+    activity, replies, next_position = activities.status(current_db(), handle, uuid, viewer_uuid(), limit, position)
+    return {"activity": presenters.crud(activity), **presenters.crud_page(replies, next_position)}
 
 
 def _react(activity_uuid, reaction, on):
@@ -105,5 +106,5 @@ def unrepost(activity_uuid):
 @api.get("/activities/search")
 @auth_optional
 def search():
-    term, limit, cursor = search_args()
-    return presenters.crud_page(*discovery.search_cruds(current_db(), term, viewer_uuid(), limit, cursor))
+    term, limit, position = search_args()
+    return presenters.crud_page(*discovery.search_cruds(current_db(), term, viewer_uuid(), limit, position))

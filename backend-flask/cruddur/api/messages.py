@@ -2,23 +2,24 @@ from flask import g, request
 
 from ..auth import auth_required
 from ..db import current_db
-from ..messages_store import current_store
+from ..messages_store import conversations_position, current_store, messages_position
 from ..pagination import parse_limit
 from ..services import messages
 from . import api, presenters
-from .parsing import json_body, optional_string, required_string, uuid_param
+from .parsing import cursor_position, json_body, next_cursor, optional_string, required_string, uuid_param
 
 
-def _page_args():
-    # The cursor is DynamoDB's, so the store decodes it rather than the SQL pagination.
-    return parse_limit(request.args.get("limit")), request.args.get("cursor")
+def _page_args(check):
+    # Positions are DynamoDB sort keys, so the store checks their shape rather than the SQL pagination.
+    return parse_limit(request.args.get("limit")), cursor_position(check)
 
 
 @api.get("/message_groups")
 @auth_required
 def message_groups():
-    items, next_cursor = messages.conversations(current_store(), current_db(), g.viewer["uuid"], *_page_args())
-    return {"items": [presenters.message_group(row) for row in items], "next_cursor": next_cursor}
+    items, next_position = messages.conversations(current_store(), current_db(), g.viewer["uuid"],
+                                                  *_page_args(conversations_position))
+    return {"items": [presenters.message_group(row) for row in items], "next_cursor": next_cursor(next_position)}
 
 
 @api.get("/message_groups/@<handle>")
@@ -31,8 +32,9 @@ def message_group_with(handle):
 @auth_required
 def message_list(message_group_uuid):
     group_uuid = uuid_param(message_group_uuid, "message_group_uuid")
-    items, next_cursor = messages.messages(current_store(), current_db(), g.viewer["uuid"], group_uuid, *_page_args())
-    return {"items": [presenters.message(row) for row in items], "next_cursor": next_cursor}
+    items, next_position = messages.messages(current_store(), current_db(), g.viewer["uuid"], group_uuid,
+                                             *_page_args(messages_position))
+    return {"items": [presenters.message(row) for row in items], "next_cursor": next_cursor(next_position)}
 
 
 @api.post("/messages")

@@ -4,15 +4,15 @@ from ..auth import auth_required
 from ..db import current_db
 from ..services import notifications
 from . import api, presenters
-from .parsing import json_body, page_args
+from .parsing import json_body, next_cursor, page_args
 
 
 @api.get("/activities/notifications")
 @auth_required
 def list_notifications():
-    limit, cursor = page_args()
-    items, next_cursor, unread = notifications.for_user(current_db(), g.viewer["uuid"], limit, cursor)
-    return {"items": [presenters.notification(row) for row in items], "next_cursor": next_cursor,
+    limit, position = page_args()
+    items, next_position, unread = notifications.for_user(current_db(), g.viewer["uuid"], limit, position)
+    return {"items": [presenters.notification(row) for row in items], "next_cursor": next_cursor(next_position),
             "unread_count": unread}
 
 

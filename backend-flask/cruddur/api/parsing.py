@@ -1,12 +1,13 @@
 """Reading and checking what a request sends; anything malformed is a 4xx with the errors body."""
 import json
 import uuid
-from datetime import datetime
 
-from flask import request
+from cruddur_shared.text import TextRejected, check_storable
+from flask import current_app, request
 
+from ..cursors import InvalidCursor
 from ..errors import ApiError
-from ..pagination import parse_cursor, parse_limit
+from ..pagination import BY_RANK, BY_TIME, checked_position, parse_limit
 
 
 def _refuse_constant(name):
@@ -30,8 +31,11 @@ def optional_string(body, name):
     value = body.get(name)
     if value is not None and not isinstance(value, str):
         raise ApiError.bad_request("invalid_type", f"{name} must be a string", name)
-    if value is not None and "\x00" in value:
-        raise ApiError.bad_request("invalid_characters", f"{name} must not contain NUL characters", name)
+    if value is not None:
+        try:
+            check_storable(value)
+        except TextRejected as exc:
+            raise ApiError.bad_request(exc.reason, f"{name}: {exc.message}", name) from exc
     return value
 
 
@@ -59,12 +63,31 @@ def uuid_param(raw, name="uuid"):
         raise ApiError.bad_request("invalid_uuid", f"{raw!r} is not a UUID", name) from exc
 
 
-def page_args():
-    """(limit, cursor position) from the query string."""
-    return parse_limit(request.args.get("limit")), parse_cursor(request.args.get("cursor"))
+def cursor_position(check):
+    """The position in `?cursor=`, minted by this API for this very path, passed through `check` (which
+    raises InvalidCursor for a shape its list never writes); None without a cursor. 400 invalid_cursor else."""
+    raw = request.args.get("cursor")
+    if raw is None:
+        return None
+    try:
+        return check(current_app.extensions["cursors"].read(request.path, raw))
+    except InvalidCursor as exc:
+        raise ApiError.bad_request("invalid_cursor", "cursor is not one this API handed out for this list",
+                                   "cursor") from exc
+
+
+def next_cursor(next_position):
+    """The cursor of the page after this one (bound to this path), or None on the last page."""
+    if next_position is None:
+        return None
+    return current_app.extensions["cursors"].mint(request.path, next_position)
+
+
+def page_args(shape=BY_TIME):
+    """(limit, position) from the query string, for a list sorted by `shape` (pagination.BY_TIME, BY_RANK)."""
+    return parse_limit(request.args.get("limit")), cursor_position(lambda value: checked_position(value, shape))
 
 
 def search_args():
-    """(term, limit, cursor) of a search; its cursor also carries the match's rank."""
-    cursor = parse_cursor(request.args.get("cursor"), shape=(float, datetime, uuid.UUID))
-    return request.args.get("term"), parse_limit(request.args.get("limit")), cursor
+    """(term, limit, position) of a search, which goes best match first."""
+    return (request.args.get("term"),) + page_args(BY_RANK)

@@ -1,6 +1,8 @@
 """Rows as the contract's objects (Crud, Profile, UserShort, MessageGroup, Message)."""
 from flask import current_app
 
+from .parsing import next_cursor
+
 
 def avatar_url(avatar_key):
     if not avatar_key:
@@ -35,8 +37,8 @@ def crud(row):
     return body
 
 
-def crud_page(items, next_cursor):
-    return {"items": [crud(row) for row in items], "next_cursor": next_cursor}
+def crud_page(items, next_position):
+    return {"items": [crud(row) for row in items], "next_cursor": next_cursor(next_position)}
 
 
 def user_list(rows):

@@ -1,10 +1,12 @@
-from flask import g, request
+from flask import current_app, g, request
 
-from ..auth import auth_optional, auth_required, viewer_uuid
+from .. import rate_limits
+from ..auth import account_required, auth_optional, auth_required, viewer_uuid
 from ..db import current_db
 from ..pagination import parse_limit
 from ..services import discovery, users
 from . import api, presenters
+from .parsing import json_body, required_string
 
 
 @api.get("/users/me")
@@ -43,3 +45,20 @@ def search_people():
 def suggested_people():
     rows = discovery.suggested_people(current_db(), viewer_uuid(), parse_limit(request.args.get("limit")))
     return presenters.user_list(rows)
+
+
+@api.get("/handles/<handle>")
+def handle_availability(handle):
+    # Counted with failed sign-ins: a list of who is here should cost as much to guess as a password.
+    rate_limits.count_guess()
+    wanted, available = users.handle_available(current_db(), handle)
+    return {"handle": wanted, "available": available}
+
+
+@api.put("/users/me/handle")
+@account_required
+def claim_handle():
+    row = users.claim_handle(current_db(), current_app.extensions["cognito"], g.cognito_user_id, g.access_token,
+                             required_string(json_body(), "handle"))
+    profile = users.profile(current_db(), row["handle"], row["uuid"])
+    return presenters.profile(profile, row["uuid"])

@@ -1,4 +1,6 @@
 """Cruds: posting, replying, deleting and reading them. Expired cruds are filtered in SQL everywhere."""
+from cruddur_shared.text import hashtags
+
 from ..errors import ApiError
 from ..observability.tracing import service_span
 from ..pagination import NEWEST, OLDEST, page
@@ -33,25 +35,25 @@ def _not_found(uuid):
     return ApiError.not_found("activity_not_found", f"Crud {uuid} does not exist or has expired")
 
 
-def _newest_first(db, query, viewer_uuid, limit, cursor, **params):
-    before = cursor or NEWEST
+def _newest_first(db, query, viewer_uuid, limit, position, **params):
+    before = position or NEWEST
     rows = db.all(query, before_created_at=before[0], before_uuid=before[1], limit=limit + 1, **params)
-    items, next_cursor = page(rows, limit)
-    return with_viewer_state(db, items, viewer_uuid), next_cursor
+    items, next_position = page(rows, limit)
+    return with_viewer_state(db, items, viewer_uuid), next_position
 
 
 @service_span
-def explore(db, viewer_uuid, limit, cursor=None):
-    return _newest_first(db, "activities/explore", viewer_uuid, limit, cursor)
+def explore(db, viewer_uuid, limit, position=None):
+    return _newest_first(db, "activities/explore", viewer_uuid, limit, position)
 
 
 @service_span
-def home(db, viewer_uuid, following_count, limit, cursor=None):
+def home(db, viewer_uuid, following_count, limit, position=None):
     """Signed in and following someone: their own, followed people's and those people's reposts.
     Otherwise everyone's."""
     if viewer_uuid is None or following_count == 0:
-        return explore(db, viewer_uuid, limit, cursor)
-    before = cursor or NEWEST
+        return explore(db, viewer_uuid, limit, position)
+    before = position or NEWEST
     params = {"viewer_uuid": viewer_uuid, "before_created_at": before[0], "before_uuid": before[1],
               "limit": limit + 1}
     rows = []
@@ -65,11 +67,11 @@ def home(db, viewer_uuid, following_count, limit, cursor=None):
 
 
 @service_span
-def by_handle(db, handle, viewer_uuid, limit, cursor=None):
+def by_handle(db, handle, viewer_uuid, limit, position=None):
     profile = users.profile(db, handle, viewer_uuid)
-    items, next_cursor = _newest_first(db, "activities/by_user", viewer_uuid, limit, cursor,
+    items, next_position = _newest_first(db, "activities/by_user", viewer_uuid, limit, position,
                                        user_uuid=profile["uuid"])
-    return profile, items, next_cursor
+    return profile, items, next_position
 
 
 def show(db, uuid, viewer_uuid=None):
@@ -80,16 +82,16 @@ def show(db, uuid, viewer_uuid=None):
 
 
 @service_span
-def status(db, handle, uuid, viewer_uuid, limit, cursor=None):
+def status(db, handle, uuid, viewer_uuid, limit, position=None):
     """A crud on its author's status page, with its replies oldest first."""
     activity = show(db, uuid, viewer_uuid)
     if activity["handle"].lower() != handle.lower():
         raise _not_found(uuid)
-    after = cursor or OLDEST
+    after = position or OLDEST
     rows = db.all("activities/replies", activity_uuid=uuid, after_created_at=after[0], after_uuid=after[1],
                   limit=limit + 1)
-    replies, next_cursor = page(rows, limit)
-    return activity, with_viewer_state(db, replies, viewer_uuid), next_cursor
+    replies, next_position = page(rows, limit)
+    return activity, with_viewer_state(db, replies, viewer_uuid), next_position
 
 
 @service_span
@@ -98,7 +100,8 @@ def create(db, user_uuid, message, ttl):
     if ttl not in TTL_SECONDS:
         raise ApiError.bad_request("invalid_ttl", f"ttl must be one of {', '.join(TTL_SECONDS)}", "ttl")
     with db.transaction() as tx:
-        created = tx.one("activities/create", user_uuid=user_uuid, message=message, ttl_seconds=TTL_SECONDS[ttl])
+        created = tx.one("activities/create", user_uuid=user_uuid, message=message, hashtags=hashtags(message),
+                         ttl_seconds=TTL_SECONDS[ttl])
         notifications.notify_mentions(tx, user_uuid, created["uuid"], message)
     return created
 
@@ -107,7 +110,8 @@ def create(db, user_uuid, message, ttl):
 def reply(db, user_uuid, parent_uuid, message):
     message = _checked_message(message)
     with db.transaction() as tx:
-        created = tx.one("activities/create_reply", user_uuid=user_uuid, parent_uuid=parent_uuid, message=message)
+        created = tx.one("activities/create_reply", user_uuid=user_uuid, parent_uuid=parent_uuid, message=message,
+                         hashtags=hashtags(message))
         if created is None:
             raise _not_found(parent_uuid)
         parent_author = created["parent_author_uuid"]

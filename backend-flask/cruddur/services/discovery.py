@@ -1,14 +1,13 @@
 """Finding cruds and people: search, trending hashtags, suggested people to follow."""
-import re
+from cruddur_shared.text import normalized_hashtag, written_hashtags
 
 from ..db import StatementTimeout
-from ..errors import ApiError
 from ..observability.tracing import service_span
 from ..pagination import page
+from .text import checked
 from .viewer_state import with_viewer_state
 
 TERM_MAX = 100
-HASHTAG = re.compile(r"^#([A-Za-z0-9_]+)$")
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
 # Below about 250 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
 SEARCH_WINDOW = 300
@@ -17,32 +16,25 @@ BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
 
 def _checked_term(term):
-    term = (term or "").strip()
-    if not term:
-        raise ApiError.bad_request("missing_term", "Say what to search for", "term")
-    if "\x00" in term:
-        raise ApiError.bad_request("invalid_characters", "Search terms must not contain NUL characters", "term")
-    if len(term) > TERM_MAX:
-        raise ApiError.bad_request("term_too_long", f"Search terms are at most {TERM_MAX} characters", "term")
-    return term
+    return checked(term or "", "term", TERM_MAX)
 
 
 def split_term(term):
-    """(words, hashtags): '#aws cloud fun' → ('cloud fun', ['aws'])."""
-    words, hashtags = [], []
+    """(words, hashtags): '#AWS cloud #café' → ('cloud', ['aws', 'café']); a token that is one whole hashtag
+    is looked for as the hashtag, normalized as cruds' hashtags are stored."""
+    words, tags = [], []
     for token in term.split():
-        match = HASHTAG.match(token)
-        if match:
-            hashtags.append(match.group(1).lower())
+        if written_hashtags(token) == [token]:
+            tags.append(normalized_hashtag(token))
         else:
             words.append(token)
-    return " ".join(words), sorted(set(hashtags))
+    return " ".join(words), sorted(set(tags))
 
 
 @service_span
-def search_cruds(db, term, viewer_uuid, limit, cursor=None):
+def search_cruds(db, term, viewer_uuid, limit, position=None):
     words, hashtags = split_term(_checked_term(term))
-    before = cursor or BEST_FIRST
+    before = position or BEST_FIRST
     params = {"words": words, "hashtags": hashtags, "before_rank": before[0], "before_created_at": before[1],
               "before_uuid": before[2], "limit": limit + 1, "window": SEARCH_WINDOW}
     query = "activities/search_words" if words else "activities/search_hashtags"
@@ -53,8 +45,8 @@ def search_cruds(db, term, viewer_uuid, limit, cursor=None):
         rows = db.all_bounded(query, **params)
     except StatementTimeout:
         rows = db.all(f"{query}_by_index", **params)
-    items, next_cursor = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
-    return with_viewer_state(db, items, viewer_uuid), next_cursor
+    items, next_position = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
+    return with_viewer_state(db, items, viewer_uuid), next_position
 
 
 def _like_prefix(text):

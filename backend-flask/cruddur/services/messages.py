@@ -36,13 +36,13 @@ def _message(item, sender):
 
 
 @service_span
-def conversations(store, db, viewer_uuid, limit, cursor=None):
+def conversations(store, db, viewer_uuid, limit, position=None):
     """The viewer's conversations, the latest message first, each with the other member's name card.
     Someone whose account is gone takes their conversations with them."""
-    entries, next_cursor = store.conversations(viewer_uuid, limit, cursor)
+    entries, next_position = store.conversations(viewer_uuid, limit, position)
     people = _people(db, [entry["other_user_uuid"] for entry in entries])
     return [_conversation(entry, people[entry["other_user_uuid"]])
-            for entry in entries if entry["other_user_uuid"] in people], next_cursor
+            for entry in entries if entry["other_user_uuid"] in people], next_position
 
 
 @service_span
@@ -57,13 +57,13 @@ def conversation_with(store, db, viewer_uuid, handle):
 
 
 @service_span
-def messages(store, db, viewer_uuid, message_group_uuid, limit, cursor=None):
+def messages(store, db, viewer_uuid, message_group_uuid, limit, position=None):
     """One page of a conversation: the newest page first, oldest first within the page."""
     _membership(store, viewer_uuid, message_group_uuid)
-    items, next_cursor = store.messages(message_group_uuid, limit, cursor)
+    items, next_position = store.messages(message_group_uuid, limit, position)
     people = _people(db, [item["sender_uuid"] for item in items])
     page = [_message(item, people[item["sender_uuid"]]) for item in reversed(items) if item["sender_uuid"] in people]
-    return page, next_cursor
+    return page, next_position
 
 
 @service_span

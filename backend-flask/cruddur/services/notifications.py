@@ -40,17 +40,17 @@ def message_received(db, user_uuid, actor_uuid):
 
 
 @service_span
-def for_user(db, user_uuid, limit, cursor=None):
+def for_user(db, user_uuid, limit, position=None):
     """A page of notifications with the cruds they point at, and the unread count."""
-    before = cursor or NEWEST
+    before = position or NEWEST
     rows = db.all("notifications/for_user", user_uuid=user_uuid, before_created_at=before[0],
                   before_uuid=before[1], limit=limit + 1)
-    items, next_cursor = page(rows, limit)
+    items, next_position = page(rows, limit)
     pointed_at = [row["activity_uuid"] for row in items if row["activity_uuid"]]
     cruds = {crud["uuid"]: crud for crud in with_viewer_state(
         db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid)}
     unread = db.one("notifications/unread_count", user_uuid=user_uuid)["unread_count"]
-    return [{**row, "activity": cruds.get(row["activity_uuid"])} for row in items], next_cursor, unread
+    return [{**row, "activity": cruds.get(row["activity_uuid"])} for row in items], next_position, unread
 
 
 @service_span

@@ -1,12 +1,31 @@
-"""What every text people post must be: something, after trimming, and not too long."""
+"""The text rules of cruddur_shared.text as the API's errors: 400 with the field named."""
+from cruddur_shared.text import BLANK, INVALID_CHARACTERS, TOO_LONG, TextRejected, checked_text
+
 from ..errors import ApiError
+
+# What each field's refusals are called and say; invalid_characters is the same for every field.
+_REFUSALS = {
+    ("message", BLANK): ("message_blank", "Write something first"),
+    ("message", TOO_LONG): ("message_too_long", "{noun} is at most {maximum} characters"),
+    ("display_name", BLANK): ("invalid_display_name", "Display name must show something"),
+    ("display_name", TOO_LONG): ("invalid_display_name", "Display name must be 1 to {maximum} characters"),
+    ("bio", TOO_LONG): ("bio_too_long", "Bio must be at most {maximum} characters"),
+    ("term", BLANK): ("missing_term", "Say what to search for"),
+    ("term", TOO_LONG): ("term_too_long", "Search terms are at most {maximum} characters"),
+}
+
+
+def checked(text, field, maximum, *, noun=None, required=True, name=False):
+    """`text` trimmed and checked (cruddur_shared.text.checked_text); 400 naming `field` otherwise."""
+    try:
+        return checked_text(text, maximum=maximum, required=required, name=name)
+    except TextRejected as exc:
+        if exc.reason == INVALID_CHARACTERS:
+            raise ApiError.bad_request(INVALID_CHARACTERS, exc.message, field) from exc
+        code, message = _REFUSALS[(field, exc.reason)]
+        raise ApiError.bad_request(code, message.format(noun=noun, maximum=maximum), field) from exc
 
 
 def checked_message(message, maximum, noun):
-    """`message` trimmed; 400 when nothing is left or it is longer than `maximum` characters."""
-    message = message.strip()
-    if not message:
-        raise ApiError.bad_request("message_blank", "Write something first", "message")
-    if len(message) > maximum:
-        raise ApiError.bad_request("message_too_long", f"{noun} is at most {maximum} characters", "message")
-    return message
+    """A crud, reply or direct message: something visible, at most `maximum` characters."""
+    return checked(message, "message", maximum, noun=noun)

@@ -1,11 +1,17 @@
-"""Who is signed in, and the users row behind every confirmed Cognito account."""
-import re
+"""Who is signed in, and the users row behind every confirmed Cognito account.
+
+A users row belongs to one Cognito identity (`sub`) for life: nothing an account says about itself (its
+email, its wanted username) ever moves a row to it.
+"""
+from cruddur_shared.accounts import HANDLE, display_name_from_sign_up, normalized_handle
 
 from ..errors import ApiError
 from ..observability.tracing import service_span
 from . import notifications
 
-HANDLE = re.compile(r"^[a-z0-9_]{3,20}$")
+
+def _handle_taken(handle):
+    return ApiError(409, "handle_taken", f"The username @{handle} belongs to someone else", "handle")
 
 
 @service_span
@@ -27,19 +33,51 @@ def resolve_viewer(db, directory, cognito_user_id, access_token):
 
 @service_span
 def provision(db, cognito_user_id, handle, email, display_name):
-    handle = handle.strip().lower()
-    if not HANDLE.match(handle):
+    """The account's row, made with the handle it asked for; 409 handle_taken when someone has that handle."""
+    wanted = normalized_handle(handle)
+    if wanted is None:
         raise ApiError(422, "invalid_handle", "The account's username must be 3-20 of a-z, 0-9 and _", "handle")
-    display_name = display_name.strip()[:50] or handle
-    with db.transaction() as tx:
-        user = tx.one("users/create", cognito_user_id=cognito_user_id, handle=handle,
-                      email=email, display_name=display_name)
-        if user is None:
-            # Another request made it first, or the same person's account was recreated in Cognito.
-            user = (tx.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id)
-                    or tx.one("users/relink", cognito_user_id=cognito_user_id, handle=handle, email=email))
+    user = db.one("users/create", cognito_user_id=cognito_user_id, handle=wanted, email=email,
+                  display_name=display_name_from_sign_up(display_name, wanted))
+    # Nothing made: another request for the same account made it first, or the handle is someone else's.
+    user = user or db.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id)
     if user is None:
-        raise ApiError(409, "handle_taken", f"The username @{handle} belongs to someone else", "handle")
+        raise _handle_taken(wanted)
+    return user
+
+
+def checked_handle(handle):
+    wanted = normalized_handle(handle) if isinstance(handle, str) else None
+    if wanted is None:
+        raise ApiError.bad_request("invalid_handle", "A username is 3-20 of a-z, 0-9 and _", "handle")
+    return wanted
+
+
+@service_span
+def handle_available(db, handle):
+    """(handle as stored, whether no one has it)."""
+    wanted = checked_handle(handle)
+    return wanted, db.one("users/short", handle=wanted) is None
+
+
+@service_span
+def claim_handle(db, directory, cognito_user_id, access_token, handle):
+    """For a confirmed account whose wanted username was taken: makes its row with another handle and keeps
+    Cognito's preferred_username in step. 400 once the account has a row; 409 if this handle is taken too."""
+    wanted = checked_handle(handle)
+    if db.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id) is not None:
+        raise ApiError.bad_request("handle_already_set", "This account already has a username", "handle")
+    attributes = directory.attributes(access_token)
+    with db.transaction() as tx:
+        user = tx.one("users/create", cognito_user_id=cognito_user_id, handle=wanted,
+                      email=attributes.get("email", ""),
+                      display_name=display_name_from_sign_up(attributes.get("name", ""), wanted))
+        if user is None:
+            if tx.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id) is not None:
+                raise ApiError.bad_request("handle_already_set", "This account already has a username", "handle")
+            raise _handle_taken(wanted)
+        # Inside the transaction: if Cognito cannot be told, the row is not made and the person tries again.
+        directory.set_handle(access_token, wanted)
     return user
 
 
@@ -49,7 +87,7 @@ def _unknown(handle):
 
 @service_span
 def short(db, handle):
-    user = db.one("users/short", handle=handle) if HANDLE.match(handle.lower()) else None
+    user = db.one("users/short", handle=handle) if HANDLE.fullmatch(handle.lower()) else None
     if user is None:
         raise _unknown(handle)
     return user
@@ -57,7 +95,7 @@ def short(db, handle):
 
 @service_span
 def profile(db, handle, viewer_uuid=None):
-    row = db.one("users/profile", handle=handle, viewer_uuid=viewer_uuid) if HANDLE.match(handle.lower()) else None
+    row = db.one("users/profile", handle=handle, viewer_uuid=viewer_uuid) if HANDLE.fullmatch(handle.lower()) else None
     if row is None:
         raise _unknown(handle)
     return row
