@@ -8,6 +8,9 @@ import { LoadingState } from '../components/States';
 import { api } from './api-client';
 import { ApiError } from './api-error';
 
+// What GET /api/users/me answers for an account whose sign-up username cannot be its handle.
+const HANDLE_PROBLEMS = ['handle_taken', 'invalid_handle'];
+
 export function configureAuth(config) {
   Amplify.configure({
     Auth: {
@@ -63,10 +66,12 @@ async function loadSession() {
   } catch (error) {
     const attributes = await amplifyAuth.fetchUserAttributes().catch(() => ({}));
     const displayName = attributes.name || attributes.email;
-    if (error instanceof ApiError && error.code === 'handle_taken') {
-      // Someone claimed the username chosen at sign-up before this account's first sign-in: until the
-      // person chooses another (RequireHandle), the API refuses every call of theirs.
-      return { status: 'needsHandle', user: { id: userId, displayName, takenHandle: attributes.preferred_username } };
+    if (error instanceof ApiError && HANDLE_PROBLEMS.includes(error.code)) {
+      // Someone claimed the username chosen at sign-up before this account's first sign-in (or it was never a
+      // username: Cognito takes anything): until the person chooses another (RequireHandle), the API refuses
+      // every call of theirs.
+      const lostHandle = { handle: attributes.preferred_username, problem: error.code };
+      return { status: 'needsHandle', user: { id: userId, displayName, lostHandle } };
     }
     return { status: 'signedIn', user: { id: userId, displayName, handle: attributes.preferred_username, avatarUrl: null } };
   }

@@ -16,14 +16,21 @@ function ChooseHandleScreen() {
       }
     >
       <p className="form-note">
-        {user.takenHandle
-          ? `Someone else took @${user.takenHandle} before you first signed in.`
-          : 'Someone else took the username you chose before you first signed in.'}{' '}
+        {lostHandleNote(user.lostHandle)}{' '}
         Choose another one to start using Cruddur.
       </p>
       <ChooseHandleForm onClaimed={handleClaimed} onAlreadyHasHandle={refreshUser} />
     </AuthCard>
   );
+}
+
+function lostHandleNote({ handle, problem }) {
+  if (problem === 'invalid_handle') {
+    return `${handle ? `"${handle}"` : 'The username you signed up with'} cannot be a username: use 3–20 lowercase letters, numbers or underscores.`;
+  }
+  return handle
+    ? `Someone else took @${handle} before you first signed in.`
+    : 'Someone else took the username you chose before you first signed in.';
 }
 
 /**

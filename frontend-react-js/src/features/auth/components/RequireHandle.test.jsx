@@ -90,6 +90,16 @@ describe('RequireHandle', () => {
     expect(document.title).toBe('Choose your username | Cruddur');
   });
 
+  it('asks for a username when the one given at sign-up can never be one', async () => {
+    // Cognito takes any preferred_username; the API answers 422 invalid_handle for one that is no handle.
+    amplifyAuth.fetchUserAttributes.mockResolvedValue({ email: 'ana@example.com', name: 'Ana B', preferred_username: 'ana b!' });
+    fakeApi({ me: [() => apiError(422, 'invalid_handle', "The account's username must be 3-20 of a-z, 0-9 and _")] });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Choose your username' })).toBeInTheDocument();
+    expect(screen.getByText(/"ana b!" cannot be a username/)).toBeInTheDocument();
+    expect(screen.queryByText(/Home for/)).not.toBeInTheDocument();
+  });
+
   it('claims a free username and carries on signed in with that profile', async () => {
     const requests = fakeApi({ me: [HANDLE_TAKEN_AT_SIGN_IN], claims: [() => json(200, profile('ana_b'))] });
     const user = userEvent.setup();
