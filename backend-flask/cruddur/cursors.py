@@ -38,11 +38,13 @@ class CursorSigner:
         return f"{payload}.{_b64encode(self._mac(scope, payload))}"
 
     def read(self, scope, cursor):
-        """The position minted into `cursor` for `scope`; InvalidCursor for anything else."""
+        """The position minted into `cursor` for `scope`; InvalidCursor for anything else. Only the exact text
+        minted passes (no other padding or spelling of the same bytes)."""
         payload, _, mac = cursor.partition(".")
+        expected = _b64encode(self._mac(scope, payload))
+        if not hmac.compare_digest(mac.encode("utf-8", "surrogatepass"), expected.encode()):
+            raise InvalidCursor("not a cursor this API handed out")
         try:
-            if hmac.compare_digest(_b64decode(mac), self._mac(scope, payload)):
-                return json.loads(_b64decode(payload))
+            return json.loads(_b64decode(payload))
         except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
             raise InvalidCursor("not a cursor this API handed out") from exc
-        raise InvalidCursor("not a cursor this API handed out")

@@ -39,8 +39,9 @@ def _invisible(char):
 
 
 def _edge_invisible(char):
-    # Whitespace and format characters at either end show nothing and only make look-alikes.
-    return char.isspace() or unicodedata.category(char) == "Cf"
+    # Whitespace and format characters at either end show nothing and only make look-alikes. Bidirectional
+    # controls stay: cutting a closing one would leave its opening one reordering what follows.
+    return char.isspace() or unicodedata.category(char) == "Cf" and char not in BIDI_CONTROLS
 
 
 def check_storable(text):

@@ -1,5 +1,10 @@
 """Search (cruds by words and #hashtags; people by prefix), trending hashtags, suggested people."""
+import json
+import unicodedata
+from pathlib import Path
+
 import pytest
+from cruddur_shared.text import hashtags, written_hashtags
 
 from cruddur.services import discovery
 from cruddur.services.discovery import split_term
@@ -94,6 +99,7 @@ def test_search_needs_a_term(client, term, code):
 
 def test_split_term():
     assert split_term("#AWS cloud #aws fun #") == ("cloud fun #", ["aws"])
+    assert split_term("#Café #cafe\u0301 #日本 word#tag") == ("word#tag", ["café", "日本"])
 
 
 def test_people_search_by_handle_or_name_prefix(client, auth, ann):
@@ -138,3 +144,38 @@ def test_suggested_people(client, auth):
     assert for_dan == ["ann"]
     assert [u["handle"] for u in client.get("/api/users/suggested?limit=1", headers=people["ann"]).json["items"]] \
         == ["bob"]
+
+
+HASHTAG_CASES = json.loads((Path(__file__).with_name("data") / "hashtag_cases.json").read_text())["cases"]
+
+
+def test_hashtags_are_found_as_shared_api_md_says():
+    # The same cases the SPA's MessageText test reads: both sides link and store the same tags.
+    for case in HASHTAG_CASES:
+        assert (written_hashtags(case["text"]), hashtags(case["text"])) == (case["written"], case["normalized"])
+
+
+@pytest.mark.parametrize("case", HASHTAG_CASES, ids=lambda case: case["text"])
+def test_a_crud_is_found_by_each_of_its_hashtags_however_it_is_spelled(client, ann, sql, case):
+    crud = post(client, ann, case["text"])
+    assert sql("SELECT hashtags FROM activities WHERE uuid = %s", (crud["uuid"],)) == [(case["normalized"],)]
+    for tag in case["written"]:
+        for spelling in {tag, tag.upper(), tag.lower(), unicodedata.normalize("NFD", tag),
+                         unicodedata.normalize("NFC", tag)}:
+            found = search(client, spelling)
+            assert found.status_code == 200, found.json
+            assert [item["uuid"] for item in found.json["items"]] == [crud["uuid"]], spelling
+
+
+def test_trends_count_a_hashtag_once_however_it_was_spelled(client, ann):
+    for message in ("#café au lait", "#CAFÉ again", "decomposed #cafe\u0301", "#日本 #日本"):
+        post(client, ann, message)
+    trends = client.get("/api/trends").json["items"]
+    assert trends == [{"tag": "#café", "count": 3}, {"tag": "#日本", "count": 1}]
+
+
+def test_replies_carry_hashtags_too(client, ann):
+    parent = post(client, ann, "a question")
+    reply = client.post(f"/api/activities/{parent['uuid']}/reply", json={"message": "answer #Réponse"},
+                        headers=ann).json
+    assert [item["uuid"] for item in search(client, "#réponse").json["items"]] == [reply["uuid"]]
