@@ -166,3 +166,13 @@ class AuthActions:
 @pytest.fixture
 def auth(local_aws):
     return AuthActions(local_aws["endpoint"], local_aws["pool_id"], local_aws["client_id"])
+
+
+@pytest.fixture
+def person(client, auth):
+    """Makes people: authorization headers of a new person whose users row exists (so others can find them)."""
+    def make(handle, name=None):
+        headers = auth.headers(handle, name)
+        assert client.get("/api/users/me", headers=headers).status_code == 200
+        return headers
+    return make

@@ -34,18 +34,9 @@ def error(response):
 
 
 @pytest.fixture
-def people(client, auth):
-    def make(handle, name=None):
-        headers = auth.headers(handle, name)
-        assert client.get("/api/users/me", headers=headers).status_code == 200
-        return headers
-    return make
-
-
-@pytest.fixture
-def world(client, people):
+def world(client, person):
     """Ana and Ben, with two of everything Ana can list, so every list has a second page."""
-    ana, ben, cat = people("ana"), people("ben"), people("cat")
+    ana, ben, cat = person("ana"), person("ben"), person("cat")
     posts = [client.post("/api/activities", headers=ana, json={"message": f"hello #world {n}", "ttl": "1-day"}).json
              for n in range(2)]
     for n in range(2):
@@ -296,9 +287,9 @@ OBJECT_ENDPOINTS = [
 ]
 
 
-def test_other_peoples_ids_get_nothing_of_theirs(client, world, people):
+def test_other_peoples_ids_get_nothing_of_theirs(client, world, person):
     # Ids drawn from Ana's objects, sent by Dee, who has none: every answer is a refusal or her own view.
-    dee = people("dee")
+    dee = person("dee")
     presigned = client.post("/api/avatars/presign", headers=world["ana"],
                             json={"content_type": "image/png", "size": 10}).json
 

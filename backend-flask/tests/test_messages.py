@@ -8,16 +8,6 @@ from conftest import free_port
 NOT_A_UUID_GROUP = "00000000-0000-4000-8000-000000000000"
 
 
-@pytest.fixture
-def person(client, auth):
-    """Authorization headers of a new person whose users row exists (so others can message them)."""
-    def make(handle, name=None):
-        headers = auth.headers(handle, name)
-        assert client.get("/api/users/me", headers=headers).status_code == 200
-        return headers
-    return make
-
-
 def send(client, headers, message, **to):
     return client.post("/api/messages", json={"message": message, **to}, headers=headers)
 
