@@ -1,5 +1,7 @@
-"""bin/dev gives people their local accounts back after the local Cognito (moto, in memory) forgot them, and
-never while their identity still exists."""
+"""What bin/dev seeds: people's local accounts given back after the local Cognito (moto, in memory) forgot
+them, never while their identity still exists; the demo people and cruds."""
+from cruddur_shared.text import hashtags
+
 from devstack import local_accounts, seed
 
 PASSWORD = "restored-password-1"
@@ -56,3 +58,9 @@ def test_seeding_again_after_a_restart_keeps_the_demo_people(config, auth, sql):
     demo, restored = seed.seed(config)
     assert (demo, sorted(restored)) == (emails, sorted(emails))
     assert sql("SELECT uuid, handle FROM users ORDER BY handle") == people
+
+
+def test_demo_cruds_carry_their_hashtags_as_the_api_finds_them(config, sql):
+    seed.seed(config)
+    for message, stored in sql("SELECT message, hashtags FROM activities"):
+        assert stored == hashtags(message), message
