@@ -33,7 +33,7 @@ def init_http_hardening(app, config):
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSED_HEADERS
             if request.method == "OPTIONS":
-                response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE"
+                response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE"
                 response.headers["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
                 response.headers["Access-Control-Max-Age"] = CORS_MAX_AGE_SECONDS
         return response
