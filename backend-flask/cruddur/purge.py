@@ -12,6 +12,8 @@ def purge_expired(db, batch_size):
             return None
         try:
             s.run("maintenance/purge_rate_limit_windows")
+            while s.run("maintenance/purge_avatar_uploads", batch_size=batch_size) == batch_size:
+                pass  # a day's uploads at most, in batches
             deleted = 0
             while True:
                 batch = s.run("maintenance/purge_expired", batch_size=batch_size)

@@ -4,7 +4,9 @@ moto keeps its state in memory, so every bin/dev run starts with an empty user p
 everyone's rows. The API never moves a users row to another Cognito identity (a row belongs to one `sub` for
 life), so this is done here, before the API starts, and only for a row whose identity the local Cognito does
 not have: a new local account with the row's email, handle and name (and the demo password) is made, and the
-row is pointed at it. On AWS, Cognito keeps its accounts, and nothing runs this.
+row is pointed at it. An email belongs to the newest row that has it: an older row whose owner's email was
+signed up with again (after the account was deleted) gets no account, or the newer owner would be signed into
+the older row. On AWS, Cognito keeps its accounts, and nothing runs this.
 """
 import logging
 from pathlib import Path
@@ -46,6 +48,10 @@ def restore(cognito, pool_id, database_url, password):
             rows = conn.execute((SQL / "people_after.sql").read_text(), {"after": after, "page": PAGE}).fetchall()
             for row in rows:
                 if _identity_exists(cognito, pool_id, row["cognito_user_id"]):
+                    continue
+                if row["superseded"]:
+                    log.warning("@%s: a newer person has the email %s; this row gets no local account",
+                                row["handle"], row["email"])
                     continue
                 sub = _new_account(cognito, pool_id, row, password)
                 if sub is None:

@@ -30,6 +30,8 @@ class World:
         self.post("/api/users/@eve/follow", "bob")
         self.group = self.post("/api/messages", "bob", {"message": "hi ann", "handle": "ann"})["message_group_uuid"]
         self.unknown = str(uuid.uuid4())
+        self.anns_upload = self.post("/api/avatars/presign", "ann", {"content_type": "image/png", "size": 10})[
+            "upload_id"]
         self.before = self.what_ann_owns()
         self.eves_notifications_before = self.json("/api/activities/notifications", "eve")
         assert [(n["type"], n["actor"]["handle"], n["read"]) for n in self.before["notifications"]["items"]] == [
@@ -66,7 +68,8 @@ class World:
 
     def placeholders(self):
         return {"anns_crud": self.anns_crud, "expired_crud": self.expired_crud, "bobs_crud": self.bobs_crud,
-                "group": self.group, "unknown": self.unknown, "unknown_upload": uuid.UUID(self.unknown).hex}
+                "group": self.group, "unknown": self.unknown, "unknown_upload": uuid.UUID(self.unknown).hex,
+                "anns_upload": self.anns_upload}
 
 
 @pytest.fixture
@@ -304,6 +307,11 @@ MATRIX = [
     # An avatar upload's state: signed in only; 404 for what is not an upload id.
     refused("anonymous", "GET", "/api/avatars/{unknown_upload}", 401, "missing_token"),
     refused("eve", "GET", "/api/avatars/not-an-upload", 404, "avatar_not_found"),
+    # An avatar upload's state: its uploader's alone.
+    row("ann", "GET", "/api/avatars/{anns_upload}", 200),
+    refused("eve", "GET", "/api/avatars/{anns_upload}", 404, "avatar_not_found"),
+    refused("anonymous", "GET", "/api/avatars/{anns_upload}", 401, "missing_token"),
+    refused("ann", "GET", "/api/avatars/{unknown_upload}", 404, "avatar_not_found"),
     # The rest that needs someone signed in.
     refused("anonymous", "GET", "/api/users/me", 401, "missing_token"),
     refused("anonymous", "POST", "/api/activities", 401, "missing_token", body={"message": "x", "ttl": "1-day"}),

@@ -180,6 +180,15 @@ def running_worker(config, monkeypatch):
     thread.join(timeout=5)
 
 
+def processed(client, headers, upload_id):
+    """The upload's state once the worker is done with it (GET /api/avatars/{upload_id}, as the SPA polls)."""
+    deadline = time.monotonic() + 15
+    while (state := client.get(f"/api/avatars/{upload_id}", headers=headers).json)["status"] == "processing":
+        assert time.monotonic() < deadline, "the worker did not process the upload in time"
+        time.sleep(0.2)
+    return state
+
+
 def test_an_upload_becomes_the_avatar_through_the_queue_and_the_worker(make_app, auth, config, running_worker):
     assets_base_url = f"{config.aws_endpoint_url}/{aws.ASSETS_BUCKET}"
     client = make_app(assets_base_url=assets_base_url).test_client()
@@ -193,12 +202,36 @@ def test_an_upload_becomes_the_avatar_through_the_queue_and_the_worker(make_app,
                          files={"file": ("me.jpg", picture.getvalue(), "image/jpeg")})
     assert sent.status_code == 204
 
-    deadline = time.monotonic() + 15
-    while (avatar_url := client.get("/api/users/me", headers=headers).json["avatar_url"]) is None:
-        assert time.monotonic() < deadline, "the worker did not process the upload in time"
-        time.sleep(0.2)
-    assert avatar_url.startswith(f"{assets_base_url}/avatars/") and avatar_url.endswith("-512.webp")
+    state = processed(client, headers, post["upload_id"])
+    assert state["status"] == "ready" and state["reason"] is None
+    avatar_url = client.get("/api/users/me", headers=headers).json["avatar_url"]
+    assert state["avatar_url"] == avatar_url == f"{assets_base_url}/avatars/{post['key'].split('/', 1)[1]}-512.webp"
     served = requests.get(avatar_url, timeout=5)
     assert served.headers["Content-Type"] == "image/webp"
     assert Image.open(io.BytesIO(served.content)).size == (512, 512)
     assert requests.get(avatar_url.replace("-512.webp", "-128.webp"), timeout=5).status_code == 200
+
+
+def test_an_upload_that_is_no_picture_fails_with_the_reason(client, auth, running_worker):
+    headers = auth.headers("ana")
+    client.get("/api/users/me", headers=headers)
+    post = presign(client, headers, "image/png", 20).json
+    sent = requests.post(post["url"], data=post["fields"], timeout=5,
+                         files={"file": ("me.png", b"not a picture at all", "image/png")})
+    assert sent.status_code == 204
+    assert processed(client, headers, post["upload_id"]) == {
+        "status": "failed", "avatar_url": None, "reason": "it is not a JPEG, PNG or WebP picture"}
+    assert client.get("/api/users/me", headers=headers).json["avatar_url"] is None
+
+
+def test_an_uploads_state_is_its_uploaders_alone(client, auth):
+    ana, ben = auth.headers("ana"), auth.headers("ben")
+    for headers in (ana, ben):
+        client.get("/api/users/me", headers=headers)
+    upload_id = presign(client, ana).json["upload_id"]
+    assert client.get(f"/api/avatars/{upload_id}", headers=ana).json == {
+        "status": "processing", "avatar_url": None, "reason": None}
+    for other, expected in ((ben, (404, "avatar_not_found", None)), ({}, (401, "missing_token", None))):
+        assert error_of(client.get(f"/api/avatars/{upload_id}", headers=other)) == expected
+    for unknown in ("0" * 32, upload_id.upper(), "x" * 32, "..", "%00"):
+        assert error_of(client.get(f"/api/avatars/{unknown}", headers=ana)) == (404, "avatar_not_found", None)

@@ -179,3 +179,10 @@ def test_replies_carry_hashtags_too(client, ann):
     reply = client.post(f"/api/activities/{parent['uuid']}/reply", json={"message": "answer #Réponse"},
                         headers=ann).json
     assert [item["uuid"] for item in search(client, "#réponse").json["items"]] == [reply["uuid"]]
+
+
+def test_words_are_found_however_their_accents_were_typed(client, ann):
+    composed = post(client, ann, "un café noir")
+    decomposed = post(client, ann, "un cafe\u0301 au lait")
+    for term in ("café", "cafe\u0301"):
+        assert {item["uuid"] for item in search(client, term).json["items"]} == {composed["uuid"], decomposed["uuid"]}

@@ -27,6 +27,8 @@ OLDEST_FIRST_PAGE = {"after_created_at": "-infinity", "after_uuid": "00000000-00
 
 # Representative parameters of every query, by name (the path under cruddur/sql without .sql).
 SAMPLE_PARAMETERS = {
+    "avatars/create_upload": {"upload_id": "0" * 32, "user_uuid": VIEWER},
+    "avatars/upload_state": {"upload_id": "0" * 32, "user_uuid": VIEWER},
     "activities/author": {"uuid": CRUD},
     "activities/by_user": {"user_uuid": OTHER, **FIRST_PAGE},
     "activities/create": {"user_uuid": VIEWER, "message": "Hello #aws", "hashtags": ["aws"], "ttl_seconds": 3600},
@@ -53,6 +55,7 @@ SAMPLE_PARAMETERS = {
     "activities/viewer_state": {"viewer_uuid": VIEWER, "activity_uuids": [crud_uuid(n) for n in range(1, 21)]},
     "maintenance/ping": {},
     "maintenance/purge_expired": {"batch_size": 1000},
+    "maintenance/purge_avatar_uploads": {"batch_size": 1000},
     "maintenance/purge_rate_limit_windows": {},
     "maintenance/release_purge_lock": {},
     "maintenance/try_purge_lock": {},

@@ -50,6 +50,24 @@ def test_a_row_whose_email_has_another_account_is_left_alone(client, auth, confi
     assert sql("SELECT uuid, cognito_user_id FROM users") == rows
 
 
+def test_an_email_goes_to_the_newest_row_that_has_it(client, auth, config, sql):
+    # Vera deleted her account; someone signed up with her email and, her username being taken, claimed
+    # another. After a restart the email must sign into the newcomer's row, never Vera's.
+    email = auth.sign_up("vera")
+    me(client, auth, email, password="test-password-1")
+    client.post("/api/activities", json={"message": "vera's own", "ttl": "1-day"},
+                headers={"Authorization": "Bearer " + auth.tokens(email)["AccessToken"]})
+    forget(auth, email)
+    auth.sign_up("vera", email=email)
+    newcomer = {"Authorization": "Bearer " + auth.tokens(email)["AccessToken"]}
+    assert client.put("/api/users/me/handle", headers=newcomer, json={"handle": "newcomer"}).status_code == 200
+    forget(auth, email)  # the restart
+    assert restore(config, auth) == [email]
+    assert me(client, auth, email).json["handle"] == "newcomer"
+    vera = sql("SELECT cognito_user_id FROM users WHERE handle = 'vera'")[0][0]
+    assert not auth.cognito.list_users(UserPoolId=auth.pool_id, Filter=f'sub = "{vera}"')["Users"]
+
+
 def test_seeding_again_after_a_restart_keeps_the_demo_people(config, auth, sql):
     emails, _ = seed.seed(config)
     people = sql("SELECT uuid, handle FROM users ORDER BY handle")

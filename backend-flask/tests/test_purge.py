@@ -37,3 +37,12 @@ def test_background_runner_purges(app, sql):
     finally:
         runner.stop()
         runner.thread.join(5)
+
+
+def test_avatar_uploads_go_after_a_day(app, sql, auth, client):
+    client.get("/api/users/me", headers=auth.headers("ana"))
+    [[ana]] = sql("SELECT uuid FROM users")
+    sql("INSERT INTO avatar_uploads (upload_id, user_uuid, created_at) "
+        "SELECT md5(n::text), %s, now() - make_interval(hours => n) FROM generate_series(1, 50) AS n", (ana,))
+    purge_expired(app.extensions["db"], batch_size=7)
+    assert sql("SELECT count(*) FROM avatar_uploads") == [(23,)]  # those under a day old: 1 to 23 hours

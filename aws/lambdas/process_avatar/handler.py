@@ -34,6 +34,7 @@ from lambda_common.database import connect
 log = logging.getLogger(__name__)
 
 SET_AVATAR = Path(__file__).with_name("set_avatar.sql").read_text()
+MARK_UPLOAD = Path(__file__).with_name("mark_upload.sql").read_text()
 FORMATS = ("JPEG", "PNG", "WEBP")
 # A 24-megapixel camera photo is the largest picture taken; decoded as RGBA it is about 100 MB, well within
 # the Lambda's memory. Past it Pillow warns of a decompression bomb, which decode() makes an error.
@@ -44,7 +45,7 @@ CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 class RejectedUpload(Exception):
-    """An upload that is not a picture to serve; the reason is the message."""
+    """An upload that is not a picture to serve; the message says why, as the person is told."""
 
 
 def handler(event, context):
@@ -71,31 +72,32 @@ def process_upload(s3, bucket, key):
     except s3.exceptions.NoSuchKey:
         log.info("upload %s is gone: an earlier delivery of this event processed it", key)
         return
-    try:
-        user_uuid, upload_id = _owner(key)
-        sizes = served_sizes(_read_at_most(upload["Body"], MAX_UPLOAD_BYTES))
-    except RejectedUpload as exc:
-        log.warning("discarding upload %s: %s", key, exc)
+    owner = UPLOAD_KEY.fullmatch(key)
+    if owner is None:
+        log.warning("discarding upload %s: not a key the API hands out", key)
     else:
-        avatar_key = publish(s3, user_uuid, upload_id, sizes)
-        replaced_key = record_avatar(user_uuid, avatar_key)
-        log.info("upload %s is now avatar %s", key, avatar_key)
-        if replaced_key:
-            delete_replaced(s3, user_uuid, replaced_key)
+        process_picture(s3, key, owner["user_uuid"], owner["upload_id"], upload["Body"])
     s3.delete_object(Bucket=bucket, Key=key)
 
 
-def _owner(key):
-    match = UPLOAD_KEY.fullmatch(key)
-    if match is None:
-        raise RejectedUpload("not a key the API hands out")
-    return match["user_uuid"], match["upload_id"]
+def process_picture(s3, key, user_uuid, upload_id, body):
+    try:
+        sizes = served_sizes(_read_at_most(body, MAX_UPLOAD_BYTES))
+    except RejectedUpload as exc:
+        log.warning("discarding upload %s: %s (%s)", key, exc, exc.__cause__)
+        mark_upload(upload_id, "failed", str(exc))
+        return
+    avatar_key = publish(s3, user_uuid, upload_id, sizes)
+    replaced_key = record_avatar(user_uuid, upload_id, avatar_key)
+    log.info("upload %s is now avatar %s", key, avatar_key)
+    if replaced_key:
+        delete_replaced(s3, user_uuid, replaced_key)
 
 
 def _read_at_most(body, limit):
     data = body.read(limit + 1)
     if len(data) > limit:
-        raise RejectedUpload(f"larger than {limit} bytes")
+        raise RejectedUpload(f"it is larger than {limit // 2**20} MB")
     return data
 
 
@@ -113,11 +115,11 @@ def decode(data):
             image = Image.open(io.BytesIO(data), formats=FORMATS)
             image.load()
         except UnidentifiedImageError as exc:
-            raise RejectedUpload("not a JPEG, PNG or WebP picture") from exc
+            raise RejectedUpload("it is not a JPEG, PNG or WebP picture") from exc
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise RejectedUpload(f"more than {MAX_PIXELS} pixels") from exc
+            raise RejectedUpload(f"it has more than {MAX_PIXELS // 1_000_000} million pixels") from exc
         except (OSError, SyntaxError, ValueError) as exc:  # what Pillow raises for truncated or corrupt data
-            raise RejectedUpload(f"does not decode: {exc}") from exc
+            raise RejectedUpload("it is damaged or cut short") from exc
     return image
 
 
@@ -146,14 +148,21 @@ def publish(s3, user_uuid, upload_id, sizes):
     return f"{stem}-{SIZES[0]}.webp"
 
 
-def record_avatar(user_uuid, avatar_key):
-    """Answers the avatar key the new one replaces (None if there was none)."""
+def record_avatar(user_uuid, upload_id, avatar_key):
+    """Points the person at the new avatar and marks the upload ready, together; answers the avatar key the
+    new one replaces (None if there was none)."""
     with connect() as conn:
         replaced = conn.execute(SET_AVATAR, {"user_uuid": user_uuid, "avatar_key": avatar_key}).fetchone()
+        conn.execute(MARK_UPLOAD, {"upload_id": upload_id, "status": "ready", "reason": None})
     if replaced is None:
         log.warning("no user %s (gone since the upload?): avatar %s is not recorded", user_uuid, avatar_key)
         return None
     return replaced[0]
+
+
+def mark_upload(upload_id, status, reason):
+    with connect() as conn:
+        conn.execute(MARK_UPLOAD, {"upload_id": upload_id, "status": status, "reason": reason})
 
 
 def delete_replaced(s3, user_uuid, replaced_key):

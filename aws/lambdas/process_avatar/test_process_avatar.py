@@ -1,6 +1,7 @@
 """The avatar handler on moto's S3 (in process) and the real PostgreSQL, with pictures made by Pillow and
 events shaped as S3 sends them."""
 import io
+import os
 import secrets
 import uuid
 
@@ -68,10 +69,22 @@ def close(colour, expected):
 
 
 def upload(s3, user_uuid, data):
-    """Puts `data` where the API would have sent it; answers the key."""
-    key = f"uploads/{user_uuid}/{secrets.token_hex(16)}"
+    """Puts `data` where the API would have sent it, recorded as the API records the uploads it presigns;
+    answers the key."""
+    upload_id = secrets.token_hex(16)
+    with psycopg.connect(os.environ["DATABASE_URL"]) as conn:  # the database fixture's
+        conn.execute("INSERT INTO avatar_uploads (upload_id, user_uuid) SELECT %s, uuid FROM users WHERE uuid = %s",
+                     (upload_id, user_uuid))
+    key = f"uploads/{user_uuid}/{upload_id}"
     s3.put_object(Bucket=UPLOADS, Key=key, Body=data)
     return key
+
+
+def outcome(database, key):
+    """(status, reason) of the upload at `key`, as GET /api/avatars/{upload_id} answers it."""
+    with psycopg.connect(database) as conn:
+        return conn.execute("SELECT status, reason FROM avatar_uploads WHERE upload_id = %s",
+                            (key.rsplit("/", 1)[1],)).fetchone()
 
 
 def s3_event(*keys, bucket=UPLOADS):
@@ -97,10 +110,12 @@ def uploads_left(s3):
 @pytest.mark.parametrize("fmt, mode, colour", [
     ("JPEG", "RGB", RED), ("PNG", "RGBA", (255, 0, 0, 128)), ("WEBP", "RGB", RED)])
 def test_a_picture_becomes_the_avatar_in_both_sizes(s3, database, person, fmt, mode, colour):
-    handler.handler(s3_event(upload(s3, person, picture(fmt, mode=mode, colour=colour))), None)
+    key = upload(s3, person, picture(fmt, mode=mode, colour=colour))
+    handler.handler(s3_event(key), None)
 
     avatar_key = avatar_key_of(database, person)
-    assert avatar_key.startswith(f"avatars/{person}/") and avatar_key.endswith("-512.webp")
+    assert avatar_key == f"avatars/{person}/{key.rsplit('/', 1)[1]}-512.webp"
+    assert outcome(database, key) == ("ready", None)
     for size in (512, 128):
         obj, image = served(s3, avatar_key.replace("-512.webp", f"-{size}.webp"))
         assert (image.format, image.size, image.mode) == ("WEBP", (size, size), mode)
@@ -183,6 +198,8 @@ def test_a_bad_upload_is_discarded_and_the_old_avatar_stays(s3, database, person
     assert uploads_left(s3) == []
     assert s3.list_objects_v2(Bucket=ASSETS).get("KeyCount") == 0
     assert f"discarding upload {key}" in caplog.text
+    status, reason = outcome(database, key)
+    assert status == "failed" and reason.startswith("it ")
 
 
 def test_a_key_the_api_did_not_make_is_discarded(s3, database, person, caplog):

@@ -1,6 +1,7 @@
 from flask import g
 
 from ..auth import auth_required
+from ..db import current_db
 from ..services import avatars
 from ..uploads_bucket import current_uploads
 from . import api
@@ -12,7 +13,7 @@ from .presenters import avatar_url
 @auth_required
 def presign_avatar_upload():
     body = json_body()
-    return avatars.presign_upload(current_uploads(), g.viewer["uuid"],
+    return avatars.presign_upload(current_db(), current_uploads(), g.viewer["uuid"],
                                   content_type=required_string(body, "content_type"),
                                   size=required_integer(body, "size"))
 
@@ -20,6 +21,5 @@ def presign_avatar_upload():
 @api.get("/avatars/<upload_id>")
 @auth_required
 def avatar_upload_state(upload_id):
-    # The viewer's row is read fresh for every request, so this is the processed state as of now.
-    status, key = avatars.upload_state(g.viewer, upload_id)
-    return {"status": status, "avatar_url": avatar_url(key)}
+    state = avatars.upload_state(current_db(), g.viewer["uuid"], upload_id)
+    return {"status": state["status"], "avatar_url": avatar_url(state["avatar_key"]), "reason": state["reason"]}

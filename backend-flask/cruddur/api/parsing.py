@@ -1,9 +1,10 @@
 """Reading and checking what a request sends; anything malformed is a 4xx with the errors body."""
 import json
+import re
 import uuid
 
 from cruddur_shared.text import TextRejected, check_storable
-from flask import current_app, request
+from flask import current_app, g, request
 
 from ..cursors import InvalidCursor
 from ..errors import ApiError
@@ -56,31 +57,42 @@ def required_integer(body, name):
     return value
 
 
+# The hyphenated form only, in ASCII: uuid.UUID also takes braces, "urn:uuid:" and Unicode digits.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def uuid_param(raw, name="uuid"):
-    try:
-        return uuid.UUID(raw)
-    except ValueError as exc:
-        raise ApiError.bad_request("invalid_uuid", f"{raw!r} is not a UUID", name) from exc
+    if not _UUID.fullmatch(raw):
+        raise ApiError.bad_request("invalid_uuid", f"{raw!r} is not a UUID", name)
+    return uuid.UUID(raw)
+
+
+def _cursor_scope():
+    """The list a cursor belongs to: this path, for this viewer, with this query (a search's term)."""
+    viewer = g.get("viewer")
+    query = sorted((name, value) for name, value in request.args.items(multi=True) if name not in ("cursor", "limit"))
+    return json.dumps([request.path, str(viewer["uuid"]) if viewer else None, query])
 
 
 def cursor_position(check):
-    """The position in `?cursor=`, minted by this API for this very path, passed through `check` (which
-    raises InvalidCursor for a shape its list never writes); None without a cursor. 400 invalid_cursor else."""
+    """The position in `?cursor=`, minted by this API for this very list (_cursor_scope), passed through
+    `check` (which raises InvalidCursor for a shape its list never writes); None without a cursor. 400
+    invalid_cursor else."""
     raw = request.args.get("cursor")
     if raw is None:
         return None
     try:
-        return check(current_app.extensions["cursors"].read(request.path, raw))
+        return check(current_app.extensions["cursors"].read(_cursor_scope(), raw))
     except InvalidCursor as exc:
         raise ApiError.bad_request("invalid_cursor", "cursor is not one this API handed out for this list",
                                    "cursor") from exc
 
 
 def next_cursor(next_position):
-    """The cursor of the page after this one (bound to this path), or None on the last page."""
+    """The cursor of the page after this one (bound to this list), or None on the last page."""
     if next_position is None:
         return None
-    return current_app.extensions["cursors"].mint(request.path, next_position)
+    return current_app.extensions["cursors"].mint(_cursor_scope(), next_position)
 
 
 def page_args(shape=BY_TIME):

@@ -13,7 +13,7 @@ UPLOAD_EXPIRES_SECONDS = 300
 
 
 @service_span
-def presign_upload(uploads, user_uuid, content_type, size):
+def presign_upload(db, uploads, user_uuid, content_type, size):
     """{url, fields, key, upload_id, expires_in}: the form the browser posts the picture with."""
     if content_type not in CONTENT_TYPES:
         raise ApiError.bad_request("unsupported_content_type", "Upload a JPEG, PNG or WebP picture",
@@ -30,14 +30,19 @@ def presign_upload(uploads, user_uuid, content_type, size):
             raise
         raise ApiError.unavailable("uploads_unavailable", "Uploads are unavailable right now, try again shortly") \
             from exc
+    db.run("avatars/create_upload", upload_id=upload_id, user_uuid=user_uuid)
     return {"url": post["url"], "fields": post["fields"], "key": key, "upload_id": upload_id,
             "expires_in": UPLOAD_EXPIRES_SECONDS}
 
 
-def upload_state(viewer, upload_id):
-    """(status, avatar key): ("ready", key) once this upload of the viewer's is their avatar, else
-    ("processing", None). 404 for anything that is not an upload id."""
-    if not UPLOAD_ID.fullmatch(upload_id):
-        raise ApiError.not_found("avatar_not_found", "No such avatar upload")
-    key = avatar_key(viewer["uuid"], upload_id)
-    return ("ready", key) if viewer["avatar_key"] == key else ("processing", None)
+@service_span
+def upload_state(db, user_uuid, upload_id):
+    """{status, avatar_key, reason} of one of the user's uploads: processing, ready (with the key of the
+    avatar it became) or failed (with why). 404 for anyone else's, and for uploads over a day old."""
+    row = db.one("avatars/upload_state", upload_id=upload_id, user_uuid=user_uuid) \
+        if UPLOAD_ID.fullmatch(upload_id) else None
+    if row is None:
+        raise ApiError.not_found("avatar_not_found", "No such avatar upload of yours")
+    ready = row["status"] == "ready"
+    return {"status": row["status"], "avatar_key": avatar_key(user_uuid, upload_id) if ready else None,
+            "reason": row["reason"]}

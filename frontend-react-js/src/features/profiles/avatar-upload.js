@@ -35,22 +35,29 @@ export function postToS3({ url, fields }, file, onProgress) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// The API says why in the handler's words ("it is damaged or cut short").
+const refusedMessage = (reason) => `That picture can't be used${reason ? `: ${reason}` : ''}. Choose another one.`;
+
 // Offline, rate limited or the API briefly down: the next poll may well get through.
 const worthAskingAgain = (error) => error.status === 0 || error.status === 429 || error.status >= 500;
 
 /**
  * Asks after one upload until it is processed into the caller's avatar (in the background, usually within
- * seconds). Answers the new avatar_url, or null if it was still processing at the last attempt.
+ * seconds). Answers the new avatar_url, or null if it was still processing at the last attempt; throws with
+ * the reason when the picture was refused.
  */
 export async function waitForAvatarReady(uploadId, { attempts = 20, intervalMs = 1000 } = {}) {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     await sleep(intervalMs);
+    let upload;
     try {
-      const upload = await getAvatarUpload(uploadId);
-      if (upload.status === 'ready') return upload.avatar_url;
+      upload = await getAvatarUpload(uploadId);
     } catch (error) {
       if (!worthAskingAgain(error)) throw error;
+      continue;
     }
+    if (upload.status === 'ready') return upload.avatar_url;
+    if (upload.status === 'failed') throw new Error(refusedMessage(upload.reason));
   }
   return null;
 }

@@ -136,6 +136,14 @@ describe('uploadAvatar', () => {
     expect(calls).toHaveLength(1 + 1);
   });
 
+  it('stops with the reason when the picture was refused', async () => {
+    const calls = fakeApi({
+      uploadStates: [processing, () => json(200, { status: 'failed', avatar_url: null, reason: 'it is damaged or cut short' })],
+    });
+    await expect(uploadAvatar(picture(), pollFast)).rejects.toThrow("That picture can't be used: it is damaged or cut short. Choose another one.");
+    expect(calls).toHaveLength(1 + 2);
+  });
+
   it('answers null when the upload is still processing after the last poll', async () => {
     const calls = fakeApi({ uploadStates: [processing] });
     await expect(uploadAvatar(picture(), { ...pollFast, attempts: 3 })).resolves.toBeNull();

@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 
 // The shapes the API recognises (shared/API.md). A #hashtag: '#' not right after a letter, combining mark,
-// digit or '_', then one or more of those (so #café and #日本 are whole tags and email#x is none). An
-// @handle: 3..20 of a-z, 0-9, _.
-const HASHTAG = String.raw`(?<![\p{L}\p{M}\p{Nd}_])#[\p{L}\p{M}\p{Nd}_]+`;
+// digit or '_', then a letter, digit or '_' and any more of those or combining marks (so #café and #日本 are
+// whole tags, and email#x is none). An @handle: 3..20 of a-z, 0-9, _.
+const HASHTAG = String.raw`(?<![\p{L}\p{M}\p{Nd}_])#[\p{L}\p{Nd}_][\p{L}\p{M}\p{Nd}_]*`;
 const MENTION = String.raw`(?<![\w@])@[A-Za-z0-9_]{3,20}\b`;
 const TOKEN = new RegExp(`(${HASHTAG}|${MENTION})`, 'u');
 
