@@ -1,4 +1,5 @@
 """gunicorn settings for production (the container) and bin/dev; sizes come from the environment."""
+
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:4567")

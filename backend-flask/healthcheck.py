@@ -3,6 +3,7 @@
 The image's HEALTHCHECK, the compose file and the ECS task definition all run `python healthcheck.py`, so
 the check needs nothing the slim image lacks (no curl).
 """
+
 import os
 import sys
 import urllib.request

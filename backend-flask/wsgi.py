@@ -1,4 +1,5 @@
 """The WSGI entry point gunicorn serves (`wsgi:app`)."""
+
 from cruddur import create_app
 
 app = create_app()

@@ -1,17 +1,16 @@
 """The Lambdas' tests run on the same embedded PostgreSQL and schema as the API's."""
+
 import os
-import sys
 from pathlib import Path
 
 import psycopg
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend-flask"))
+from cruddur.db.migrate import migrate
+from devstack import postgres
+from lambda_common.database import database_url as lambda_database_url
 
-from cruddur.migrations import migrate  # noqa: E402
-from devstack import postgres  # noqa: E402
-from lambda_common.database import database_url as lambda_database_url  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

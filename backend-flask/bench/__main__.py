@@ -1,4 +1,5 @@
 """`python -m bench seed|run|compare`, the steps bin/bench takes."""
+
 import argparse
 import json
 import os
@@ -16,20 +17,29 @@ PASSWORD = "bench-password-1"
 
 def sign_in_viewer(database_url):
     """A local Cognito account for user1 (who follows 500 people), linked to the seeded row; its token."""
-    cognito = boto3.client("cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"],
-                           region_name=os.environ["AWS_REGION"])
+    cognito = boto3.client(
+        "cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=os.environ["AWS_REGION"]
+    )
     pool, client = os.environ["COGNITO_USER_POOL_ID"], os.environ["COGNITO_USER_POOL_CLIENT_ID"]
     email = "user1@example.com"
-    cognito.sign_up(ClientId=client, Username=email, Password=PASSWORD, UserAttributes=[
-        {"Name": "email", "Value": email}, {"Name": "name", "Value": "User 1"},
-        {"Name": "preferred_username", "Value": "user1"}])
+    cognito.sign_up(
+        ClientId=client,
+        Username=email,
+        Password=PASSWORD,
+        UserAttributes=[
+            {"Name": "email", "Value": email},
+            {"Name": "name", "Value": "User 1"},
+            {"Name": "preferred_username", "Value": "user1"},
+        ],
+    )
     cognito.admin_confirm_sign_up(UserPoolId=pool, Username=email)
     attributes = cognito.admin_get_user(UserPoolId=pool, Username=email)["UserAttributes"]
     sub = next(a["Value"] for a in attributes if a["Name"] == "sub")
     with psycopg.connect(database_url) as conn:
         conn.execute("UPDATE users SET cognito_user_id = %s WHERE handle = 'user1'", (sub,))
-    tokens = cognito.initiate_auth(ClientId=client, AuthFlow="USER_PASSWORD_AUTH",
-                                   AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD})
+    tokens = cognito.initiate_auth(
+        ClientId=client, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
+    )
     return tokens["AuthenticationResult"]["AccessToken"]
 
 
@@ -39,6 +49,7 @@ SEEDED_TEMPLATE = "cruddur_bench_seeded"
 def keep_as_template(postgres_dir):
     """A copy of the freshly seeded database, so --reuse starts each run from the same data."""
     from devstack import postgres
+
     with psycopg.connect(postgres.server(postgres_dir).get_uri(), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {SEEDED_TEMPLATE}")
         conn.execute(f"CREATE DATABASE {SEEDED_TEMPLATE} TEMPLATE cruddur_bench STRATEGY FILE_COPY")
@@ -47,6 +58,7 @@ def keep_as_template(postgres_dir):
 def clone_seeded(session_path, cruds, postgres_dir):
     """The URL of cruddur_bench made anew from the seeded copy, or None when there is none of this size."""
     from devstack import postgres
+
     try:
         with open(session_path) as f:
             if json.load(f)["cruds"] != cruds:
@@ -94,8 +106,13 @@ def main():
 
     if args.command == "seed":
         seed(args.database_url, users=USERS, cruds=args.cruds, follows_min=50, follows_max=500)
-        session = {"cruds": args.cruds, "users": USERS, "viewer_uuid": user_uuid(1), "other_uuid": user_uuid(2),
-                   "token": sign_in_viewer(args.database_url)}
+        session = {
+            "cruds": args.cruds,
+            "users": USERS,
+            "viewer_uuid": user_uuid(1),
+            "other_uuid": user_uuid(2),
+            "token": sign_in_viewer(args.database_url),
+        }
         with open(args.session, "w") as f:
             json.dump(session, f)
         keep_as_template(args.postgres)
@@ -114,8 +131,16 @@ def main():
     elif args.command == "run":
         with open(args.session) as f:
             session = json.load(f)
-        result = load.run(session, args.api, args.api_pid, args.database_url, args.pgbench, args.duration,
-                          args.connections, [name for name in args.only.split(",") if name])
+        result = load.run(
+            session,
+            args.api,
+            args.api_pid,
+            args.database_url,
+            args.pgbench,
+            args.duration,
+            args.connections,
+            [name for name in args.only.split(",") if name],
+        )
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)
         report.print_table(result)

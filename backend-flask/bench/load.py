@@ -1,5 +1,6 @@
 """Drives the running API with wrk and the database with pgbench, endpoint by endpoint, while sampling
 the memory of gunicorn's workers."""
+
 import json
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import psutil
 
-from cruddur.db import SQL_DIR, planned_each_call
+from cruddur.db.loader import SQL_DIR, planned_each_call
 from cruddur.services.activities import HOME_RECENT_WINDOW
 from cruddur.services.discovery import SEARCH_WINDOW
 
@@ -24,8 +25,12 @@ CONVERSATIONS = 10
 
 
 def api_call(api, method, path, token, body=None):
-    request = urllib.request.Request(api + path, method=method, data=json.dumps(body).encode() if body else None,
-                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        api + path,
+        method=method,
+        data=json.dumps(body).encode() if body else None,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 
@@ -33,8 +38,12 @@ def api_call(api, method, path, token, body=None):
 def start_conversations(api, session):
     """user1 writes to user2.. through the API, so the messaging endpoints read and write DynamoDB."""
     token = session["token"]
-    groups = [api_call(api, "POST", "/api/messages", token, {"handle": f"user{n}", "message": "Hi from the bench"})
-              ["message_group_uuid"] for n in range(2, 2 + CONVERSATIONS)]
+    groups = [
+        api_call(api, "POST", "/api/messages", token, {"handle": f"user{n}", "message": "Hi from the bench"})[
+            "message_group_uuid"
+        ]
+        for n in range(2, 2 + CONVERSATIONS)
+    ]
     return groups[0]
 
 
@@ -48,35 +57,71 @@ def endpoints(session, message_group_uuid):
     return {
         "health-check": {"paths": ["/api/health-check"]},
         "home anonymous": {"paths": ["/api/activities/home"], "sql": ("activities/explore", FIRST_PAGE)},
-        "home signed in": {"paths": ["/api/activities/home"], "token": token,
-                           "sql": ("activities/following_feed_recent",
-                                   {"viewer_uuid": viewer, "window": HOME_RECENT_WINDOW, **FIRST_PAGE})},
+        "home signed in": {
+            "paths": ["/api/activities/home"],
+            "token": token,
+            "sql": (
+                "activities/following_feed_recent",
+                {"viewer_uuid": viewer, "window": HOME_RECENT_WINDOW, **FIRST_PAGE},
+            ),
+        },
         "explore": {"paths": ["/api/activities/explore"], "sql": ("activities/explore", FIRST_PAGE)},
-        "profile": {"paths": ["/api/activities/@user2"],
-                    "sql": ("activities/by_user", {"user_uuid": session["other_uuid"], **FIRST_PAGE})},
-        "crud page": {"paths": [crud_page],
-                      "sql": ("activities/replies", {"activity_uuid": crud_uuid(1), "limit": 20,
-                                                     "after_created_at": "-infinity",
-                                                     "after_uuid": "00000000-0000-0000-0000-000000000000"})},
-        "search": {"paths": ["/api/activities/search?term=coffee"],
-                   "sql": ("activities/search_words", {"words": "coffee", "hashtags": "{}",
-                                                       "before_rank": "Infinity", "window": SEARCH_WINDOW, **FIRST_PAGE})},
-        "create crud": {"method": "POST", "paths": ["/api/activities"], "token": token,
-                        "body": {"message": "Benchmark crud #bench", "ttl": "1-hour"}},
+        "profile": {
+            "paths": ["/api/activities/@user2"],
+            "sql": ("activities/by_user", {"user_uuid": session["other_uuid"], **FIRST_PAGE}),
+        },
+        "crud page": {
+            "paths": [crud_page],
+            "sql": (
+                "activities/replies",
+                {
+                    "activity_uuid": crud_uuid(1),
+                    "limit": 20,
+                    "after_created_at": "-infinity",
+                    "after_uuid": "00000000-0000-0000-0000-000000000000",
+                },
+            ),
+        },
+        "search": {
+            "paths": ["/api/activities/search?term=coffee"],
+            "sql": (
+                "activities/search_words",
+                {"words": "coffee", "hashtags": "{}", "before_rank": "Infinity", "window": SEARCH_WINDOW, **FIRST_PAGE},
+            ),
+        },
+        "create crud": {
+            "method": "POST",
+            "paths": ["/api/activities"],
+            "token": token,
+            "body": {"message": "Benchmark crud #bench", "ttl": "1-hour"},
+        },
         # Each crud is liked once; later rounds over the same crud take the idempotent path.
         "like": {"method": "POST", "paths": [f"/api/activities/{uuid}/like" for uuid in live_cruds], "token": token},
         "message groups": {"paths": ["/api/message_groups"], "token": token},
-        "send message": {"method": "POST", "paths": ["/api/messages"], "token": token,
-                         "body": {"message": "Benchmark message", "message_group_uuid": message_group_uuid}},
+        "send message": {
+            "method": "POST",
+            "paths": ["/api/messages"],
+            "token": token,
+            "body": {"message": "Benchmark message", "message_group_uuid": message_group_uuid},
+        },
     }
 
 
 def run_wrk(api, endpoint, duration, connections):
-    env = {**os.environ, "BENCH_METHOD": endpoint.get("method", "GET"), "BENCH_TOKEN": endpoint.get("token", ""),
-           "BENCH_PATHS": " ".join(endpoint["paths"]),
-           "BENCH_BODY": json.dumps(endpoint["body"]) if "body" in endpoint else ""}
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-                          "-s", str(WRK_SCRIPT), api], env=env, capture_output=True, text=True, check=True).stdout
+    env = {
+        **os.environ,
+        "BENCH_METHOD": endpoint.get("method", "GET"),
+        "BENCH_TOKEN": endpoint.get("token", ""),
+        "BENCH_PATHS": " ".join(endpoint["paths"]),
+        "BENCH_BODY": json.dumps(endpoint["body"]) if "body" in endpoint else "",
+    }
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), api],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     figures = json.loads(out.split("BENCH_RESULT ", 1)[1])
     requests = max(figures["requests"], 1)
     return {
@@ -91,16 +136,32 @@ def run_wrk(api, endpoint, duration, connections):
 def run_pgbench(pgbench, database_url, query, params, duration, connections):
     """Transactions per second of the query at the same concurrency, prepared unless the API plans it on
     each call (as psycopg does)."""
-    text = "\n".join(line for line in (SQL_DIR / f"{query}.sql").read_text().splitlines()
-                     if not line.lstrip().startswith("--"))
+    text = "\n".join(
+        line for line in (SQL_DIR / f"{query}.sql").read_text().splitlines() if not line.lstrip().startswith("--")
+    )
     with tempfile.NamedTemporaryFile("w", suffix=".sql") as script:
         script.write(text)
         script.flush()
         defines = [f"-D{name}={value}" for name, value in params.items()]
         mode = "extended" if query in planned_each_call() else "prepared"
-        out = subprocess.run([pgbench, "-n", "-M", mode, f"-c{connections}", "-j2", f"-T{duration}",
-                              *defines, "-f", script.name, database_url],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [
+                pgbench,
+                "-n",
+                "-M",
+                mode,
+                f"-c{connections}",
+                "-j2",
+                f"-T{duration}",
+                *defines,
+                "-f",
+                script.name,
+                database_url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     return float(re.search(r"tps = ([\d.]+)", out).group(1))
 
 
@@ -124,8 +185,9 @@ class WorkerMemory(threading.Thread):
     def summary(self):
         self.stopping.set()
         self.join()
-        return {str(pid): {"peak_mb": max(mb), "first_mb": mb[0], "last_mb": mb[-1]}
-                for pid, mb in self.samples.items()}
+        return {
+            str(pid): {"peak_mb": max(mb), "first_mb": mb[0], "last_mb": mb[-1]} for pid, mb in self.samples.items()
+        }
 
 
 def run(session, api, api_pid, database_url, pgbench, duration, connections, only=()):
@@ -142,8 +204,9 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
         print(f"  {name} ...", flush=True)
         rows[name] = run_wrk(api, endpoint, duration, connections)
         if "sql" in endpoint:
-            rows[name]["pgbench_per_second"] = run_pgbench(pgbench, database_url, *endpoint["sql"],
-                                                           duration, connections)
+            rows[name]["pgbench_per_second"] = run_pgbench(
+                pgbench, database_url, *endpoint["sql"], duration, connections
+            )
     return {
         "cruds": session["cruds"],
         "duration_seconds": duration,

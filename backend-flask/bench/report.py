@@ -1,27 +1,38 @@
 """The bench's table, its JSON, and the change between two runs."""
+
 import json
 
 
 def print_table(result):
     rows = result["endpoints"]
     ceiling = rows["health-check"]["requests_per_second"] if "health-check" in rows else None
-    print(f"\n{result['cruds']:,} cruds, {result['duration_seconds']} s per endpoint, "
-          f"wrk -c{result['connections']} (machine: {result['machine']})")
-    header = f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}" \
-             f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
+    print(
+        f"\n{result['cruds']:,} cruds, {result['duration_seconds']} s per endpoint, "
+        f"wrk -c{result['connections']} (machine: {result['machine']})"
+    )
+    header = (
+        f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
+        f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
+    )
     print(header)
     print("-" * len(header))
     for name, row in rows.items():
         rate = row["requests_per_second"]
         pgbench = row.get("pgbench_per_second")
-        print(f"{name:<18}{rate:>9.0f}{row['p50_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
-              f"{row['bytes_per_response']:>8.0f}"
-              f"{(rate / ceiling if ceiling else 0):>10.2f}"
-              f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
-              f"{(f'{rate / pgbench:.3f}' if pgbench else '-'):>11}")
-    print("\npeak RSS per worker (MB): " + ", ".join(
-        f"pid {pid}: {w['peak_mb']:.0f} (first {w['first_mb']:.0f}, last {w['last_mb']:.0f})"
-        for pid, w in result["workers"].items()))
+        print(
+            f"{name:<18}{rate:>9.0f}{row['p50_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
+            f"{row['bytes_per_response']:>8.0f}"
+            f"{(rate / ceiling if ceiling else 0):>10.2f}"
+            f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
+            f"{(f'{rate / pgbench:.3f}' if pgbench else '-'):>11}"
+        )
+    print(
+        "\npeak RSS per worker (MB): "
+        + ", ".join(
+            f"pid {pid}: {w['peak_mb']:.0f} (first {w['first_mb']:.0f}, last {w['last_mb']:.0f})"
+            for pid, w in result["workers"].items()
+        )
+    )
 
 
 def compare(before_path, after_path):
@@ -38,8 +49,10 @@ def compare(before_path, after_path):
         if old is None:
             continue
         old_rate, new_rate = old["requests_per_second"], new["requests_per_second"]
-        print(f"{name:<18}{old_rate:>9.0f} -> {new_rate:>7.0f}"
-              f"{(new_rate / old_rate - 1) * 100 if old_rate else 0:>+8.0f}%"
-              f"{old['p50_ms']:>7.1f} -> {new['p50_ms']:>5.1f}"
-              f"{(new['p50_ms'] / old['p50_ms'] if old['p50_ms'] else 0):>8.2f}"
-              f"{old['p99_ms']:>7.1f} -> {new['p99_ms']:>5.1f}")
+        print(
+            f"{name:<18}{old_rate:>9.0f} -> {new_rate:>7.0f}"
+            f"{(new_rate / old_rate - 1) * 100 if old_rate else 0:>+8.0f}%"
+            f"{old['p50_ms']:>7.1f} -> {new['p50_ms']:>5.1f}"
+            f"{(new['p50_ms'] / old['p50_ms'] if old['p50_ms'] else 0):>8.2f}"
+            f"{old['p99_ms']:>7.1f} -> {new['p99_ms']:>5.1f}"
+        )

@@ -1,11 +1,12 @@
 """Seeds the dataset of seed.sql into a migrated, empty database and analyzes it."""
+
 import hashlib
 import uuid
 from pathlib import Path
 
 import psycopg
 
-from cruddur.db import to_psycopg
+from cruddur.db.loader import to_psycopg
 
 SEED_SQL = Path(__file__).with_name("seed.sql")
 

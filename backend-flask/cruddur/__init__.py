@@ -1,23 +1,28 @@
-"""Cruddur's API: `create_app(config)` builds it; config comes from the environment unless given."""
+"""Cruddur's API: `create_app(config)` builds it; config comes from the environment unless given.
+
+Layers (checked by import-linter in bin/test): `api` (Flask: routes, authentication, rate limits, errors as
+HTTP) calls `services` (the rules, plain arguments, domain errors), which use `db` (PostgreSQL), `ddb`
+(DynamoDB), `s3` and `auth` (tokens, Cognito). Rules the Lambdas share live in `cruddur_shared`."""
+
 from flask import Flask
 
-from . import auth
-from .cognito import CognitoDirectory
+from .api import authentication
+from .api.errors import register_error_handlers
+from .api.http_hardening import init_http_hardening
+from .api.json_provider import FastJSONProvider
+from .api.public_pages import PublicPages
+from .api.rate_limits import init_rate_limits
+from .auth.cognito import CognitoDirectory
 from .config import Config
 from .cursors import CursorSigner
-from .db import Database
-from .errors import register_error_handlers
-from .json_provider import FastJSONProvider
-from .messages_store import MessagesStore
+from .db.database import Database
+from .db.purge import PurgeRunner
+from .ddb.messages import MessagesStore
 from .observability.errors import init_error_reporting
 from .observability.logs import init_logging
 from .observability.tracing import init_tracing
 from .observability.xray import init_xray
-from .public_pages import PublicPages
-from .http_hardening import init_http_hardening
-from .purge import PurgeRunner
-from .rate_limits import init_rate_limits
-from .uploads_bucket import UploadsBucket
+from .s3.uploads import UploadsBucket
 
 
 def create_app(config=None):
@@ -36,7 +41,7 @@ def create_app(config=None):
     UploadsBucket().init_app(app, config)
     PublicPages(config.public_page_cache_ms).init_app(app)
     app.extensions["cursors"] = CursorSigner(config.cursor_signing_key.encode())
-    auth.init_app(app, config)
+    authentication.init_app(app, config)
     register_error_handlers(app)
     init_rate_limits(app, config)
     init_http_hardening(app, config)
@@ -44,6 +49,7 @@ def create_app(config=None):
     init_error_reporting(app, config)
 
     from .api import api
+
     app.register_blueprint(api)
 
     if config.purge_interval_seconds > 0:

@@ -1,10 +1,11 @@
 """Database chores that also run on AWS as one-off tasks of the API image:
 `python -m cruddur.cli migrate` and `python -m cruddur.cli purge-expired`."""
+
 import argparse
 import sys
 
 from .config import Config
-from .migrations import migrate
+from .db.migrate import migrate
 
 
 def _migrate(config):
@@ -13,8 +14,8 @@ def _migrate(config):
 
 
 def _purge_expired(config):
-    from .db import Database
-    from .purge import purge_expired
+    from .db.database import Database
+    from .db.purge import purge_expired
 
     database = Database().open(config)
     try:

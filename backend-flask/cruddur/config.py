@@ -1,13 +1,32 @@
 """Every setting the API reads from the environment, in one place."""
+
 import os
+import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlparse
 
-from .rate_limits import Limit
-
-
 # Signs cursors on the local stack and in tests only; production refuses it (Secrets Manager holds the real one).
 DEVELOPMENT_CURSOR_SIGNING_KEY = "cruddur-development-cursor-signing-key-not-secret"
+
+
+_RATE_SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A rate limit: `count` requests per `seconds`."""
+
+    count: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, spec):
+        """'60/minute' → Limit(60, 60)."""
+        match = _RATE_SPEC.match(spec or "")
+        if not match or int(match.group(1)) < 1:
+            raise ValueError(f"a rate limit reads like '60/minute', not {spec!r}")
+        return cls(int(match.group(1)), _SECONDS[match.group(2)])
 
 
 class ConfigError(RuntimeError):

@@ -1,18 +1,17 @@
 """Cursors only this API can mint: the position a page ends at, as JSON, with an HMAC that binds it to the
 list it came from. A cursor that was edited, forged, truncated or taken from another list fails the check,
 so what reaches SQL or DynamoDB is always a position this API wrote."""
+
 import base64
 import binascii
 import hashlib
 import hmac
 import json
 
+from .errors import InvalidCursor
+
 # Sixteen bytes of HMAC-SHA256: forging one is a 2^128 guess, and cursors stay short in URLs.
 MAC_BYTES = 16
-
-
-class InvalidCursor(ValueError):
-    """A cursor this API did not mint for this list."""
 
 
 def _b64encode(raw):

@@ -1,13 +1,13 @@
 """Keyset pages: `?limit=&cursor=` in, `{items, next_cursor}` out. A page ends at a position (the sort key of
 its last row); the API mints it into a signed cursor (cursors.py), and reads it back checked against the
 shape its list sorts by. Positions stay valid while new rows arrive."""
+
 import math
 import re
 import uuid
 from datetime import datetime
 
-from .cursors import InvalidCursor
-from .errors import ApiError
+from .errors import Invalid, InvalidCursor
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -24,7 +24,7 @@ def parse_limit(raw):
     if raw is None:
         return DEFAULT_LIMIT
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
-        raise ApiError.bad_request("invalid_limit", f"limit must be a whole number from 1 to {MAX_LIMIT}", "limit")
+        raise Invalid("invalid_limit", f"limit must be a whole number from 1 to {MAX_LIMIT}", "limit")
     return int(raw)
 
 

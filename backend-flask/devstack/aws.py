@@ -5,13 +5,14 @@ messages table with its stream, and the avatar buckets with the queue of upload 
 ids stable across restarts when started with the HASH id strategies (bin/dev does), so the SPA's
 configuration does not change from one run to the next.
 """
+
 import json
 import sys
 
 import boto3
 
 from cruddur.config import Config
-from cruddur.messages_store import LAST_MESSAGE_INDEX
+from cruddur_shared.messages_table import LAST_MESSAGE_INDEX
 
 POOL_NAME = "cruddur-local"
 CLIENT_NAME = "cruddur-web"
@@ -25,8 +26,15 @@ POOL_SETTINGS = {
         {"Name": "name", "AttributeDataType": "String", "Required": True, "Mutable": True},
         {"Name": "preferred_username", "AttributeDataType": "String", "Required": True, "Mutable": True},
     ],
-    "Policies": {"PasswordPolicy": {"MinimumLength": 8, "RequireUppercase": False, "RequireLowercase": True,
-                                    "RequireNumbers": True, "RequireSymbols": False}},
+    "Policies": {
+        "PasswordPolicy": {
+            "MinimumLength": 8,
+            "RequireUppercase": False,
+            "RequireLowercase": True,
+            "RequireNumbers": True,
+            "RequireSymbols": False,
+        }
+    },
 }
 AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 
@@ -34,8 +42,9 @@ AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_
 def aws_client(service, endpoint, region):
     # moto accepts any credentials; these are not secrets.
     # bandit: moto takes any credentials: these are not secrets.
-    return boto3.client(service, endpoint_url=endpoint, region_name=region,
-                        aws_access_key_id="local", aws_secret_access_key="local")  # nosec B106
+    return boto3.client(
+        service, endpoint_url=endpoint, region_name=region, aws_access_key_id="local", aws_secret_access_key="local"
+    )  # nosec B106
 
 
 def cognito_client(endpoint, region):
@@ -55,23 +64,29 @@ def ensure_app_client(cognito, pool_id):
     existing = next((c["ClientId"] for c in clients if c["ClientName"] == CLIENT_NAME), None)
     if existing:
         return existing
-    created = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName=CLIENT_NAME, GenerateSecret=False,
-                                              ExplicitAuthFlows=AUTH_FLOWS)
+    created = cognito.create_user_pool_client(
+        UserPoolId=pool_id, ClientName=CLIENT_NAME, GenerateSecret=False, ExplicitAuthFlows=AUTH_FLOWS
+    )
     return created["UserPoolClient"]["ClientId"]
 
 
 # The same shape as the table on AWS (docs/messages-table.md). The stream carries new images: the stream
 # handler needs only the message just written.
 MESSAGES_TABLE = {
-    "AttributeDefinitions": [{"AttributeName": name, "AttributeType": "S"}
-                             for name in ("pk", "sk", "last_message_sort")],
+    "AttributeDefinitions": [
+        {"AttributeName": name, "AttributeType": "S"} for name in ("pk", "sk", "last_message_sort")
+    ],
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-    "LocalSecondaryIndexes": [{
-        "IndexName": LAST_MESSAGE_INDEX,
-        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
-                      {"AttributeName": "last_message_sort", "KeyType": "RANGE"}],
-        "Projection": {"ProjectionType": "ALL"},
-    }],
+    "LocalSecondaryIndexes": [
+        {
+            "IndexName": LAST_MESSAGE_INDEX,
+            "KeySchema": [
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": "last_message_sort", "KeyType": "RANGE"},
+            ],
+            "Projection": {"ProjectionType": "ALL"},
+        }
+    ],
     "BillingMode": "PAY_PER_REQUEST",
     "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"},
 }
@@ -93,13 +108,32 @@ def ensure_messages_table(dynamodb, table_name):
 ASSETS_BUCKET = "cruddur-assets"
 UPLOAD_EVENTS_QUEUE = "cruddur-upload-events"
 # The browser posts uploads from the web app, whichever port bin/dev or bin/test serves it on.
-UPLOADS_CORS = {"CORSRules": [{"AllowedOrigins": ["http://127.0.0.1:*", "http://localhost:*"],
-                               "AllowedMethods": ["POST"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 3600}]}
+UPLOADS_CORS = {
+    "CORSRules": [
+        {
+            "AllowedOrigins": ["http://127.0.0.1:*", "http://localhost:*"],
+            "AllowedMethods": ["POST"],
+            "AllowedHeaders": ["*"],
+            "MaxAgeSeconds": 3600,
+        }
+    ]
+}
 # A failed event comes back this soon (the worker's retry delay).
 UPLOAD_EVENTS_VISIBILITY_SECONDS = 10
 # Anyone may read the avatars, as anyone may through CloudFront on AWS.
-ASSETS_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{
-    "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{ASSETS_BUCKET}/*"}]})
+ASSETS_POLICY = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{ASSETS_BUCKET}/*",
+            }
+        ],
+    }
+)
 
 
 def ensure_bucket(s3, name, region):
@@ -116,11 +150,14 @@ def ensure_avatar_buckets(endpoint, region, uploads_bucket):
     s3, sqs = aws_client("s3", endpoint, region), aws_client("sqs", endpoint, region)
     ensure_bucket(s3, uploads_bucket, region)
     s3.put_bucket_cors(Bucket=uploads_bucket, CORSConfiguration=UPLOADS_CORS)
-    queue_url = sqs.create_queue(QueueName=UPLOAD_EVENTS_QUEUE, Attributes={
-        "VisibilityTimeout": str(UPLOAD_EVENTS_VISIBILITY_SECONDS)})["QueueUrl"]
+    queue_url = sqs.create_queue(
+        QueueName=UPLOAD_EVENTS_QUEUE, Attributes={"VisibilityTimeout": str(UPLOAD_EVENTS_VISIBILITY_SECONDS)}
+    )["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    s3.put_bucket_notification_configuration(Bucket=uploads_bucket, NotificationConfiguration={
-        "QueueConfigurations": [{"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]})
+    s3.put_bucket_notification_configuration(
+        Bucket=uploads_bucket,
+        NotificationConfiguration={"QueueConfigurations": [{"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]},
+    )
     ensure_bucket(s3, ASSETS_BUCKET, region)
     s3.put_bucket_policy(Bucket=ASSETS_BUCKET, Policy=ASSETS_POLICY)
 
@@ -130,10 +167,15 @@ def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name, uploads_b
     pool_id = ensure_user_pool(cognito)
     ensure_messages_table(dynamodb_client(endpoint, region), table_name)
     ensure_avatar_buckets(endpoint, region, uploads_bucket)
-    return {"COGNITO_USER_POOL_ID": pool_id, "COGNITO_USER_POOL_CLIENT_ID": ensure_app_client(cognito, pool_id),
-            "DYNAMODB_TABLE_NAME": table_name, "UPLOADS_BUCKET": uploads_bucket, "ASSETS_BUCKET": ASSETS_BUCKET,
-            # moto serves each object at <endpoint>/<bucket>/<key> to anyone, as CloudFront does on AWS.
-            "ASSETS_BASE_URL": f"{endpoint}/{ASSETS_BUCKET}"}
+    return {
+        "COGNITO_USER_POOL_ID": pool_id,
+        "COGNITO_USER_POOL_CLIENT_ID": ensure_app_client(cognito, pool_id),
+        "DYNAMODB_TABLE_NAME": table_name,
+        "UPLOADS_BUCKET": uploads_bucket,
+        "ASSETS_BUCKET": ASSETS_BUCKET,
+        # moto serves each object at <endpoint>/<bucket>/<key> to anyone, as CloudFront does on AWS.
+        "ASSETS_BASE_URL": f"{endpoint}/{ASSETS_BUCKET}",
+    }
 
 
 if __name__ == "__main__":

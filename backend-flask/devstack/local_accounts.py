@@ -8,6 +8,7 @@ row is pointed at it. An email belongs to the newest row that has it: an older r
 signed up with again (after the account was deleted) gets no account, or the newer owner would be signed into
 the older row. On AWS, Cognito keeps its accounts, and nothing runs this.
 """
+
 import logging
 from pathlib import Path
 
@@ -29,10 +30,16 @@ def _new_account(cognito, pool_id, row, password):
     """The sub of a new confirmed local account for the row; None if an account has its email already."""
     try:
         created = cognito.admin_create_user(
-            UserPoolId=pool_id, Username=row["email"], MessageAction="SUPPRESS",
-            UserAttributes=[{"Name": "email", "Value": row["email"]}, {"Name": "email_verified", "Value": "true"},
-                            {"Name": "name", "Value": row["display_name"]},
-                            {"Name": "preferred_username", "Value": row["handle"]}])
+            UserPoolId=pool_id,
+            Username=row["email"],
+            MessageAction="SUPPRESS",
+            UserAttributes=[
+                {"Name": "email", "Value": row["email"]},
+                {"Name": "email_verified", "Value": "true"},
+                {"Name": "name", "Value": row["display_name"]},
+                {"Name": "preferred_username", "Value": row["handle"]},
+            ],
+        )
     except cognito.exceptions.UsernameExistsException:
         return None
     cognito.admin_set_user_password(UserPoolId=pool_id, Username=row["email"], Password=password, Permanent=True)
@@ -50,16 +57,22 @@ def restore(cognito, pool_id, database_url, password):
                 if _identity_exists(cognito, pool_id, row["cognito_user_id"]):
                     continue
                 if row["superseded"]:
-                    log.warning("@%s: a newer person has the email %s; this row gets no local account",
-                                row["handle"], row["email"])
+                    log.warning(
+                        "@%s: a newer person has the email %s; this row gets no local account",
+                        row["handle"],
+                        row["email"],
+                    )
                     continue
                 sub = _new_account(cognito, pool_id, row, password)
                 if sub is None:
-                    log.warning("@%s: the local Cognito has another account for %s; left as it is",
-                                row["handle"], row["email"])
+                    log.warning(
+                        "@%s: the local Cognito has another account for %s; left as it is", row["handle"], row["email"]
+                    )
                     continue
-                conn.execute((SQL / "point_at_identity.sql").read_text(),
-                             {"uuid": row["uuid"], "old": row["cognito_user_id"], "new": sub})
+                conn.execute(
+                    (SQL / "point_at_identity.sql").read_text(),
+                    {"uuid": row["uuid"], "old": row["cognito_user_id"], "new": sub},
+                )
                 restored.append(row["email"])
             if len(rows) < PAGE:
                 return restored

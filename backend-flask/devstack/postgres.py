@@ -4,6 +4,7 @@
 second run is instant), makes the database if missing, and prints its URL (a Unix socket, no TCP port).
 `python -m devstack.postgres stop DATA_DIR` stops it.
 """
+
 import logging
 import sys
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The local stand-in for S3 invoking a Lambda: the local uploads bucket sends its events to an SQS queue,
 and this poller hands each one to the handler with the event S3 would have invoked it with."""
+
 import json
 import logging
 
@@ -20,8 +21,9 @@ class QueuePoller:
         self.max_attempts = max_attempts
 
     def poll(self):
-        messages = self.sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=BATCH_SIZE,
-                                            AttributeNames=["ApproximateReceiveCount"]).get("Messages", [])
+        messages = self.sqs.receive_message(
+            QueueUrl=self.queue_url, MaxNumberOfMessages=BATCH_SIZE, AttributeNames=["ApproximateReceiveCount"]
+        ).get("Messages", [])
         for message in messages:
             if self._deliver(message):
                 self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])

@@ -3,12 +3,13 @@
 `python -m devstack.seed` reads the same environment as the API, first gives people from earlier runs
 their local accounts back (local_accounts.py), and prints the demo sign-ins.
 """
+
 from pathlib import Path
 
 import psycopg
 
 from cruddur.config import Config
-from cruddur.db import Database
+from cruddur.db.database import Database
 from cruddur.services import users
 
 from . import local_accounts
@@ -28,9 +29,16 @@ def ensure_cognito_user(cognito, pool_id, handle, name, email):
     """The Cognito `sub` of a confirmed demo user with the demo password."""
     try:
         cognito.admin_create_user(
-            UserPoolId=pool_id, Username=email, MessageAction="SUPPRESS",
-            UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"},
-                            {"Name": "name", "Value": name}, {"Name": "preferred_username", "Value": handle}])
+            UserPoolId=pool_id,
+            Username=email,
+            MessageAction="SUPPRESS",
+            UserAttributes=[
+                {"Name": "email", "Value": email},
+                {"Name": "email_verified", "Value": "true"},
+                {"Name": "name", "Value": name},
+                {"Name": "preferred_username", "Value": handle},
+            ],
+        )
     except cognito.exceptions.UsernameExistsException:
         pass
     cognito.admin_set_user_password(UserPoolId=pool_id, Username=email, Password=DEMO_PASSWORD, Permanent=True)
@@ -57,7 +65,7 @@ def seed(config):
 
 if __name__ == "__main__":
     emails, restored = seed(Config.from_env())
-    print("Demo sign-ins (password for each: %s):" % DEMO_PASSWORD)
+    print(f"Demo sign-ins (password for each: {DEMO_PASSWORD}):")
     for email in emails:
         print(f"  {email}")
     demo = set(emails)

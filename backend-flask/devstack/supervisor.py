@@ -6,9 +6,11 @@ A command that keeps failing is restarted after 1 s, 2 s, 4 s … up to 30 s; on
 the next restart waits 1 s again. SIGTERM or SIGINT stops the command and the supervisor. The command stays
 in the supervisor's process group, so bin/dev's stop_started, which signals the group, reaches both.
 """
+
 import argparse
 import logging
 import signal
+
 # bandit: it runs the command it is given, as exec does.
 import subprocess  # nosec B404
 import threading
@@ -53,8 +55,14 @@ class Supervisor:
             ran = time.monotonic() - started
             if ran >= self.healthy_after:
                 delay = self.first_delay
-            log.warning("the %s (pid %d) %s after %.1f s; restarting it in %g s", self.name, self.child.pid,
-                        describe_exit(returncode), ran, delay)
+            log.warning(
+                "the %s (pid %d) %s after %.1f s; restarting it in %g s",
+                self.name,
+                self.child.pid,
+                describe_exit(returncode),
+                ran,
+                delay,
+            )
             self.stopping.wait(delay)
             delay = min(delay * 2, self.max_delay)
 
@@ -66,14 +74,20 @@ class Supervisor:
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="python -m devstack.supervisor", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m devstack.supervisor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--name", default="command", help="what the log lines call the command")
-    parser.add_argument("--first-delay", type=float, default=FIRST_DELAY_SECONDS,
-                        help="seconds before the first restart")
+    parser.add_argument(
+        "--first-delay", type=float, default=FIRST_DELAY_SECONDS, help="seconds before the first restart"
+    )
     parser.add_argument("--max-delay", type=float, default=MAX_DELAY_SECONDS, help="the most seconds between restarts")
-    parser.add_argument("--healthy-after", type=float, default=HEALTHY_AFTER_SECONDS,
-                        help="seconds of running after which the delay starts over")
+    parser.add_argument(
+        "--healthy-after",
+        type=float,
+        default=HEALTHY_AFTER_SECONDS,
+        help="seconds of running after which the delay starts over",
+    )
     parser.add_argument("command", nargs="+", help="the command and its arguments (after --)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -5,6 +5,7 @@ It is what bin/dev's `use_local_aws` does, for the docker compose services: moto
 keep the ids stable, and making the pool and client is idempotent, so every service that asks gets the
 same ones.
 """
+
 import os
 import sys
 

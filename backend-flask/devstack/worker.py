@@ -10,11 +10,11 @@ Like an event source mapping, the stream poller keeps its place in each shard: w
 set (bin/worker sets it), a restarted worker resumes after the last record it handled instead of replaying
 the stream. bin/dev runs the worker under devstack.supervisor, which restarts it when it stops.
 """
+
 import json
 import logging
 import os
 import signal
-import sys
 import threading
 import time
 from datetime import datetime
@@ -23,13 +23,11 @@ from pathlib import Path
 import boto3
 
 from cruddur.config import Config
+from message_stream import handler as message_stream
+from process_avatar import handler as process_avatar
 
 from .aws import UPLOAD_EVENTS_QUEUE
 from .queue_poller import QueuePoller
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "aws" / "lambdas"))
-from message_stream import handler as message_stream  # noqa: E402  (the Lambdas live outside this package)
-from process_avatar import handler as process_avatar  # noqa: E402
 
 log = logging.getLogger("devstack.worker")
 
@@ -71,8 +69,11 @@ class StreamCheckpoint:
         except FileNotFoundError:
             return {}
         if saved["stream_arn"] != self.stream_arn:
-            log.info("%s is about another stream (an earlier run of the local AWS): reading %s from its start",
-                     self.path, self.stream_arn)
+            log.info(
+                "%s is about another stream (an earlier run of the local AWS): reading %s from its start",
+                self.path,
+                self.stream_arn,
+            )
             return {}
         return saved["shards"]
 
@@ -80,8 +81,9 @@ class StreamCheckpoint:
         """Where to start reading a shard: after its checkpoint, or at its start."""
         if shard_id not in self.sequence_numbers:
             return TRIM_HORIZON
-        log.info("resuming shard %s after sequence number %s (%s)", shard_id, self.sequence_numbers[shard_id],
-                 self.path)
+        log.info(
+            "resuming shard %s after sequence number %s (%s)", shard_id, self.sequence_numbers[shard_id], self.path
+        )
         return after(self.sequence_numbers[shard_id])
 
     def save(self, shard_id, sequence_number):
@@ -120,7 +122,9 @@ class StreamPoller:
         if self.shards_refreshed_at is None or now - self.shards_refreshed_at >= SHARD_REFRESH_SECONDS:
             self._follow_new_shards()
             self.shards_refreshed_at = now
-        return any([self._poll_shard(shard) for shard in list(self.shards.values())])
+        # Every shard is polled, whether or not an earlier one had records.
+        delivered = [self._poll_shard(shard) for shard in list(self.shards.values())]
+        return any(delivered)
 
     def _follow_new_shards(self):
         page = {}
@@ -143,15 +147,19 @@ class StreamPoller:
         try:
             if shard.iterator is None:
                 shard.iterator = self.streams.get_shard_iterator(
-                    StreamArn=self.stream_arn, ShardId=shard.shard_id, **shard.position)["ShardIterator"]
+                    StreamArn=self.stream_arn, ShardId=shard.shard_id, **shard.position
+                )["ShardIterator"]
             response = self.streams.get_records(ShardIterator=shard.iterator, Limit=BATCH_SIZE)
         except self.streams.exceptions.ExpiredIteratorException:
             shard.iterator = None
             return False
         except self.streams.exceptions.TrimmedDataAccessException:
             # The stream keeps records for a limited time (24 hours on AWS): what is gone cannot be read.
-            log.warning("shard %s no longer holds the records after %s: reading it from its trim horizon",
-                        shard.shard_id, shard.position.get("SequenceNumber"))
+            log.warning(
+                "shard %s no longer holds the records after %s: reading it from its trim horizon",
+                shard.shard_id,
+                shard.position.get("SequenceNumber"),
+            )
             shard.position, shard.iterator = TRIM_HORIZON, None
             return False
         records, shard.iterator = response["Records"], response.get("NextShardIterator")
@@ -212,10 +220,14 @@ def pollers(config, checkpoint_path=None):
     aws = {"region_name": config.aws_region, "endpoint_url": config.aws_endpoint_url}
     table = boto3.client("dynamodb", **aws).describe_table(TableName=config.dynamodb_table_name)["Table"]
     sqs = boto3.client("sqs", **aws)
-    return [StreamPoller(boto3.client("dynamodbstreams", **aws), table["LatestStreamArn"], message_stream.handler,
-                         checkpoint_path),
-            QueuePoller(sqs, sqs.get_queue_url(QueueName=UPLOAD_EVENTS_QUEUE)["QueueUrl"], process_avatar.handler,
-                        MAX_ATTEMPTS)]
+    return [
+        StreamPoller(
+            boto3.client("dynamodbstreams", **aws), table["LatestStreamArn"], message_stream.handler, checkpoint_path
+        ),
+        QueuePoller(
+            sqs, sqs.get_queue_url(QueueName=UPLOAD_EVENTS_QUEUE)["QueueUrl"], process_avatar.handler, MAX_ATTEMPTS
+        ),
+    ]
 
 
 def main():

@@ -19,12 +19,20 @@ FLAT_GROWTH = 0.15
 
 def sign_up(cognito, client_id, pool_id, handle):
     email = f"{handle}@example.com"
-    cognito.sign_up(ClientId=client_id, Username=email, Password=PASSWORD, UserAttributes=[
-        {"Name": "email", "Value": email}, {"Name": "name", "Value": handle.title()},
-        {"Name": "preferred_username", "Value": handle}])
+    cognito.sign_up(
+        ClientId=client_id,
+        Username=email,
+        Password=PASSWORD,
+        UserAttributes=[
+            {"Name": "email", "Value": email},
+            {"Name": "name", "Value": handle.title()},
+            {"Name": "preferred_username", "Value": handle},
+        ],
+    )
     cognito.admin_confirm_sign_up(UserPoolId=pool_id, Username=email)
-    token = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
-                                  AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD})
+    token = cognito.initiate_auth(
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
+    )
     return {"handle": handle, "headers": {"Authorization": f"Bearer {token['AuthenticationResult']['AccessToken']}"}}
 
 
@@ -45,32 +53,50 @@ class Workload:
     def step(self, session, me):
         other = random.choice([p for p in self.people if p is not me])
         crud = self._some_crud()
-        if random.random() < READ_SHARE or crud is None and random.random() < 0.5:
-            path = random.choice([
-                "/api/activities/home", "/api/activities/explore", f"/api/activities/@{other['handle']}",
-                "/api/trends", "/api/users/suggested", "/api/activities/search?term=soak",
-                f"/api/activities/@{crud['handle']}/status/{crud['uuid']}" if crud else "/api/activities/home",
-            ])
+        if random.random() < READ_SHARE or (crud is None and random.random() < 0.5):
+            path = random.choice(
+                [
+                    "/api/activities/home",
+                    "/api/activities/explore",
+                    f"/api/activities/@{other['handle']}",
+                    "/api/trends",
+                    "/api/users/suggested",
+                    "/api/activities/search?term=soak",
+                    f"/api/activities/@{crud['handle']}/status/{crud['uuid']}" if crud else "/api/activities/home",
+                ]
+            )
             return session.get(f"{self.url}{path}", headers=random.choice([me["headers"], {}]), timeout=30)
         action = random.choice(["crud", "reply", "like", "follow", "message"])
         if action == "crud" or crud is None:
-            response = session.post(f"{self.url}/api/activities", headers=me["headers"], timeout=30,
-                                    json={"message": f"soak #soak {secrets.token_hex(4)}", "ttl": "1-hour"})
+            response = session.post(
+                f"{self.url}/api/activities",
+                headers=me["headers"],
+                timeout=30,
+                json={"message": f"soak #soak {secrets.token_hex(4)}", "ttl": "1-hour"},
+            )
             if response.status_code == 201:
                 with self.lock:
                     self.cruds.append(response.json())
             return response
         if action == "reply":
-            return session.post(f"{self.url}/api/activities/{crud['uuid']}/reply", headers=me["headers"],
-                                json={"message": "soak reply"}, timeout=30)
+            return session.post(
+                f"{self.url}/api/activities/{crud['uuid']}/reply",
+                headers=me["headers"],
+                json={"message": "soak reply"},
+                timeout=30,
+            )
         if action == "like":
             method = random.choice([session.post, session.delete])
             return method(f"{self.url}/api/activities/{crud['uuid']}/like", headers=me["headers"], timeout=30)
         if action == "follow":
             method = random.choice([session.post, session.delete])
             return method(f"{self.url}/api/users/@{other['handle']}/follow", headers=me["headers"], timeout=30)
-        return session.post(f"{self.url}/api/messages", headers=me["headers"], timeout=30,
-                            json={"message": "soak message", "handle": other["handle"]})
+        return session.post(
+            f"{self.url}/api/messages",
+            headers=me["headers"],
+            timeout=30,
+            json={"message": "soak message", "handle": other["handle"]},
+        )
 
 
 def drive(workload, me, deadline, tally):
@@ -95,7 +121,7 @@ def watch_memory(master_pid, deadline, samples):
 def memory_verdict(samples):
     """Peak RSS per worker in MB, and whether it stayed flat (second quarter vs last quarter)."""
     quarter = max(len(samples) // 4, 1)
-    early = max((rss for sample in samples[quarter:2 * quarter] for rss in sample.values()), default=0)
+    early = max((rss for sample in samples[quarter : 2 * quarter] for rss in sample.values()), default=0)
     late = max((rss for sample in samples[-quarter:] for rss in sample.values()), default=0)
     peak = max((rss for sample in samples for rss in sample.values()), default=0)
     return peak / 2**20, early / 2**20, late / 2**20, late <= early * (1 + FLAT_GROWTH)
@@ -132,12 +158,18 @@ def main():
     latencies = sorted(seconds for _, seconds in tally)
     peak, early, late, flat = memory_verdict(samples)
     report = {
-        "minutes": args.minutes, "clients": args.clients, "requests": len(tally), "errors": len(errors),
-        "error_kinds": sorted({str(e) for e in errors}), "requests_per_second": round(len(tally) / (args.minutes * 60), 1),
+        "minutes": args.minutes,
+        "clients": args.clients,
+        "requests": len(tally),
+        "errors": len(errors),
+        "error_kinds": sorted({str(e) for e in errors}),
+        "requests_per_second": round(len(tally) / (args.minutes * 60), 1),
         "p50_ms": round(statistics.median(latencies) * 1000, 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
-        "peak_rss_mb_per_worker": round(peak, 1), "rss_mb_second_quarter": round(early, 1),
-        "rss_mb_last_quarter": round(late, 1), "memory_flat": flat,
+        "peak_rss_mb_per_worker": round(peak, 1),
+        "rss_mb_second_quarter": round(early, 1),
+        "rss_mb_last_quarter": round(late, 1),
+        "memory_flat": flat,
     }
     with open(args.report, "w") as out:
         json.dump(report, out, indent=2)

@@ -1,4 +1,5 @@
 """Fixtures in flaskr's style: `app`, `client`, `auth` — on a real PostgreSQL and moto as the local AWS."""
+
 import os
 import secrets
 import socket
@@ -8,12 +9,12 @@ import boto3
 import psycopg
 import pytest
 from moto.server import ThreadedMotoServer
+from receivers import HttpCollector
 
 from cruddur import create_app
 from cruddur.config import Config
-from cruddur.migrations import migrate
+from cruddur.db.migrate import migrate
 from devstack import aws, postgres
-from receivers import HttpCollector
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).with_name("data")
@@ -48,8 +49,11 @@ def local_aws():
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     settings = aws.bootstrap(endpoint, REGION)
-    yield {"endpoint": endpoint, "pool_id": settings["COGNITO_USER_POOL_ID"],
-           "client_id": settings["COGNITO_USER_POOL_CLIENT_ID"]}
+    yield {
+        "endpoint": endpoint,
+        "pool_id": settings["COGNITO_USER_POOL_ID"],
+        "client_id": settings["COGNITO_USER_POOL_CLIENT_ID"],
+    }
     server.stop()
 
 
@@ -105,6 +109,7 @@ def make_app(config):
     def make(**overrides):
         apps.append(create_app(config.with_overrides(**overrides)))
         return apps[-1]
+
     yield make
     for made in apps:
         made.extensions["db"].close()
@@ -123,12 +128,14 @@ def client(app):
 @pytest.fixture
 def sql(database_url):
     """Runs SQL (or a file under tests/data) straight on the test database; answers the rows, if any."""
+
     def run(statement, params=None):
         if statement.endswith(".sql"):
             statement = (DATA / statement).read_text()
         with psycopg.connect(database_url, autocommit=True) as conn:
             cursor = conn.execute(statement, params)
             return cursor.fetchall() if cursor.description else None
+
     return run
 
 
@@ -136,25 +143,38 @@ class AuthActions:
     """Signs people up and in through the local Cognito; tokens are the real thing moto issues."""
 
     def __init__(self, endpoint, pool_id, client_id):
-        self.cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION,
-                                    aws_access_key_id="test", aws_secret_access_key="test")
+        self.cognito = boto3.client(
+            "cognito-idp",
+            endpoint_url=endpoint,
+            region_name=REGION,
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+        )
         self.pool_id = pool_id
         self.client_id = client_id
 
     def sign_up(self, handle, name=None, email=None):
         """A confirmed Cognito account; answers its email."""
         email = email or f"{handle}-{secrets.token_hex(4)}@example.com"
-        self.cognito.sign_up(ClientId=self.client_id, Username=email, Password=PASSWORD, UserAttributes=[
-            {"Name": "email", "Value": email},
-            {"Name": "name", "Value": name or handle.title()},
-            {"Name": "preferred_username", "Value": handle},
-        ])
+        self.cognito.sign_up(
+            ClientId=self.client_id,
+            Username=email,
+            Password=PASSWORD,
+            UserAttributes=[
+                {"Name": "email", "Value": email},
+                {"Name": "name", "Value": name or handle.title()},
+                {"Name": "preferred_username", "Value": handle},
+            ],
+        )
         self.cognito.admin_confirm_sign_up(UserPoolId=self.pool_id, Username=email)
         return email
 
     def tokens(self, email):
-        result = self.cognito.initiate_auth(ClientId=self.client_id, AuthFlow="USER_PASSWORD_AUTH",
-                                            AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD})
+        result = self.cognito.initiate_auth(
+            ClientId=self.client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD},
+        )
         return result["AuthenticationResult"]
 
     def headers(self, handle, name=None):
@@ -171,8 +191,10 @@ def auth(local_aws):
 @pytest.fixture
 def person(client, auth):
     """Makes people: authorization headers of a new person whose users row exists (so others can find them)."""
+
     def make(handle, name=None):
         headers = auth.headers(handle, name)
         assert client.get("/api/users/me", headers=headers).status_code == 200
         return headers
+
     return make

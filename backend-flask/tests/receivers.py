@@ -1,6 +1,7 @@
 """Loopback stand-ins for the places telemetry goes: an HTTP collector (OTLP, Rollbar) and the X-Ray
 daemon's UDP port. They record what arrives; the tests read it. LoopbackHttpServer serves other
 stand-ins too."""
+
 import gzip
 import socket
 import threading
@@ -55,7 +56,7 @@ class UdpListener:
         while time.monotonic() < deadline:
             try:
                 received.append(self.socket.recv(65536))
-            except socket.timeout:
+            except TimeoutError:
                 if received:
                     break
         return received

@@ -1,4 +1,5 @@
 """The API as production runs it (gunicorn with gunicorn.conf.py) in a subprocess on a loopback port."""
+
 import os
 import subprocess
 import sys
@@ -6,9 +7,9 @@ import tempfile
 from pathlib import Path
 
 import requests
+from receivers import wait_until
 
 from conftest import free_port
-from receivers import wait_until
 
 BACKEND = Path(__file__).resolve().parents[1]
 
@@ -41,9 +42,15 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{port}"
         env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
         # A file, not a pipe: nobody reads a pipe while the server runs, and a full one would block its workers.
-        self.output = tempfile.TemporaryFile(mode="w+")
-        self.process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=BACKEND,
-                                        env=env, stdout=self.output, stderr=subprocess.STDOUT, text=True)
+        self.output = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            cwd=BACKEND,
+            env=env,
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         assert wait_until(self._answers, seconds=30), "gunicorn did not come up"
 
     def _answers(self):

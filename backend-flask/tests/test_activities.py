@@ -17,13 +17,17 @@ def error_code(response):
 
 def expire(sql, crud_uuid):
     """Moves a crud (and its replies) into the past without sleeping."""
-    sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
-        "WHERE uuid = %(u)s OR reply_to_activity_uuid = %(u)s", {"u": crud_uuid})
+    sql(
+        "UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
+        "WHERE uuid = %(u)s OR reply_to_activity_uuid = %(u)s",
+        {"u": crud_uuid},
+    )
 
 
 @pytest.mark.parametrize("ttl", TTLS)
 def test_create_crud_with_each_ttl(client, auth, ttl):
     from datetime import datetime
+
     headers = auth.headers("alice", "Alice A")
     crud = post_crud(client, headers, "  Cloud is fun  ", ttl)
     assert crud["message"] == "Cloud is fun"
@@ -49,30 +53,37 @@ def test_message_of_280_characters_is_accepted(client, auth):
     assert len(post_crud(client, auth.headers("alice"), "x" * 280)["message"]) == 280
 
 
-@pytest.mark.parametrize("body, status, code, field", [
-    ({"message": "", "ttl": "1-day"}, 400, "message_blank", "message"),
-    ({"message": "   ", "ttl": "1-day"}, 400, "message_blank", "message"),
-    ({"message": "x" * 281, "ttl": "1-day"}, 400, "message_too_long", "message"),
-    ({"message": "hi", "ttl": "2-days"}, 400, "invalid_ttl", "ttl"),
-    ({"message": "hi"}, 400, "missing_field", "ttl"),
-    ({"ttl": "1-day"}, 400, "missing_field", "message"),
-    ({"message": 42, "ttl": "1-day"}, 400, "invalid_type", "message"),
-    ({"message": "hi", "ttl": ["1-day"]}, 400, "invalid_type", "ttl"),
-])
+@pytest.mark.parametrize(
+    "body, status, code, field",
+    [
+        ({"message": "", "ttl": "1-day"}, 400, "message_blank", "message"),
+        ({"message": "   ", "ttl": "1-day"}, 400, "message_blank", "message"),
+        ({"message": "x" * 281, "ttl": "1-day"}, 400, "message_too_long", "message"),
+        ({"message": "hi", "ttl": "2-days"}, 400, "invalid_ttl", "ttl"),
+        ({"message": "hi"}, 400, "missing_field", "ttl"),
+        ({"ttl": "1-day"}, 400, "missing_field", "message"),
+        ({"message": 42, "ttl": "1-day"}, 400, "invalid_type", "message"),
+        ({"message": "hi", "ttl": ["1-day"]}, 400, "invalid_type", "ttl"),
+    ],
+)
 def test_create_crud_rejects_bad_input(client, auth, body, status, code, field):
     response = client.post("/api/activities", json=body, headers=auth.headers("alice"))
     assert response.status_code == status
-    assert response.json == {"errors": [{"code": code, "message": response.json["errors"][0]["message"],
-                                         "field": field}]}
+    assert response.json == {
+        "errors": [{"code": code, "message": response.json["errors"][0]["message"], "field": field}]
+    }
 
 
-@pytest.mark.parametrize("data, content_type, status, code", [
-    ("{not json", "application/json", 400, "invalid_json"),
-    ("[1, 2]", "application/json", 400, "body_not_object"),
-    ('"text"', "application/json", 400, "body_not_object"),
-    ("message=hi", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-    ('{"message": "hi", "ttl": "1-day"}', None, 415, "unsupported_media_type"),
-])
+@pytest.mark.parametrize(
+    "data, content_type, status, code",
+    [
+        ("{not json", "application/json", 400, "invalid_json"),
+        ("[1, 2]", "application/json", 400, "body_not_object"),
+        ('"text"', "application/json", 400, "body_not_object"),
+        ("message=hi", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+        ('{"message": "hi", "ttl": "1-day"}', None, 415, "unsupported_media_type"),
+    ],
+)
 def test_create_crud_rejects_bodies_that_are_not_json_objects(client, auth, data, content_type, status, code):
     response = client.post("/api/activities", data=data, content_type=content_type, headers=auth.headers("alice"))
     assert response.status_code == status
@@ -116,10 +127,17 @@ def test_feed_limit_defaults_to_20(client, sql):
     assert len(client.get("/api/activities/home?limit=100").json["items"]) == 45
 
 
-@pytest.mark.parametrize("query, code", [
-    ("limit=0", "invalid_limit"), ("limit=101", "invalid_limit"), ("limit=abc", "invalid_limit"),
-    ("limit=-1", "invalid_limit"), ("cursor=not-a-cursor", "invalid_cursor"), ("cursor=WzEsMl0", "invalid_cursor"),
-])
+@pytest.mark.parametrize(
+    "query, code",
+    [
+        ("limit=0", "invalid_limit"),
+        ("limit=101", "invalid_limit"),
+        ("limit=abc", "invalid_limit"),
+        ("limit=-1", "invalid_limit"),
+        ("cursor=not-a-cursor", "invalid_cursor"),
+        ("cursor=WzEsMl0", "invalid_cursor"),
+    ],
+)
 def test_feed_rejects_bad_paging(client, query, code):
     response = client.get(f"/api/activities/home?{query}")
     assert response.status_code == 400
@@ -163,10 +181,13 @@ def test_replies_come_oldest_first_in_pages(client, auth):
     assert first["activity"]["replies_count"] == 5
 
 
-@pytest.mark.parametrize("target, status, code", [
-    ("not-a-uuid", 400, "invalid_uuid"),
-    (str(uuid.uuid4()), 404, "activity_not_found"),
-])
+@pytest.mark.parametrize(
+    "target, status, code",
+    [
+        ("not-a-uuid", 400, "invalid_uuid"),
+        (str(uuid.uuid4()), 404, "activity_not_found"),
+    ],
+)
 def test_reply_to_unknown_or_malformed_crud(client, auth, target, status, code):
     response = client.post(f"/api/activities/{target}/reply", json={"message": "hi"}, headers=auth.headers("alice"))
     assert response.status_code == status
@@ -176,8 +197,13 @@ def test_reply_to_unknown_or_malformed_crud(client, auth, target, status, code):
 def test_reply_rejects_bad_message(client, auth):
     alice = auth.headers("alice")
     parent = post_crud(client, alice)
-    for body, code in (({"message": ""}, "message_blank"), ({"message": "y" * 281}, "message_too_long"),
-                       ({}, "missing_field"), ({"message": None}, "missing_field"), ({"message": 1}, "invalid_type")):
+    for body, code in (
+        ({"message": ""}, "message_blank"),
+        ({"message": "y" * 281}, "message_too_long"),
+        ({}, "missing_field"),
+        ({"message": None}, "missing_field"),
+        ({"message": 1}, "invalid_type"),
+    ):
         response = client.post(f"/api/activities/{parent['uuid']}/reply", json=body, headers=alice)
         assert response.status_code == 400 and error_code(response) == code
     assert client.get(f"/api/activities/@alice/status/{parent['uuid']}").json["activity"]["replies_count"] == 0
@@ -196,8 +222,10 @@ def test_expired_crud_is_gone_everywhere(client, auth, sql):
     for handle, crud in (("alice", parent), ("alice", reply)):
         response = client.get(f"/api/activities/@{handle}/status/{crud['uuid']}")
         assert response.status_code == 404 and error_code(response) == "activity_not_found"
-    assert client.post(f"/api/activities/{parent['uuid']}/reply", json={"message": "late"},
-                       headers=alice).status_code == 404
+    assert (
+        client.post(f"/api/activities/{parent['uuid']}/reply", json={"message": "late"}, headers=alice).status_code
+        == 404
+    )
     assert client.delete(f"/api/activities/{parent['uuid']}", headers=alice).status_code == 404
     assert client.get("/api/users/me", headers=alice).json["cruds_count"] == 0
 
@@ -262,10 +290,16 @@ def test_hostile_bodies_are_4xx(client, auth):
     assert huge.status_code == 413 and error_code(huge) == "request_too_large"
 
 
-@pytest.mark.parametrize("path", [
-    "/api/activities/home?limit=%C2%B2", "/api/activities/@%00", "/api/activities/@a%27b", "/api/users/@%00/short",
-    f"/api/activities/@%00/status/{uuid.uuid4()}",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/activities/home?limit=%C2%B2",
+        "/api/activities/@%00",
+        "/api/activities/@a%27b",
+        "/api/users/@%00/short",
+        f"/api/activities/@%00/status/{uuid.uuid4()}",
+    ],
+)
 def test_hostile_urls_are_4xx(client, path):
     response = client.get(path)
     assert 400 <= response.status_code < 500

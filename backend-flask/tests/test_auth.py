@@ -1,11 +1,11 @@
 """Access-token checks through HTTP: every failure is a 401 with its reason, and keys are fetched once."""
+
 import base64
 import json
 import time
 
 import pytest
 import requests
-
 from tokens import access_claims, other_private_key_pem, sign
 
 
@@ -17,6 +17,7 @@ def b64(data):
 def claims(config):
     def make(**overrides):
         return access_claims(config.cognito_issuer, config.cognito_user_pool_client_id, **overrides)
+
     return make
 
 
@@ -30,6 +31,7 @@ def jwks_fetches(app):
     def counting_fetch(url):
         calls.append(url)
         return real_fetch(url)
+
     keys.fetch = counting_fetch
     return calls
 
@@ -59,16 +61,19 @@ def test_id_token_is_refused(client, auth):
     assert_401(get_me(client, f"Bearer {id_token}"), "invalid_token_use")
 
 
-@pytest.mark.parametrize("overrides, code", [
-    ({"exp": int(time.time()) - 120, "iat": int(time.time()) - 4000}, "token_expired"),
-    ({"nbf": int(time.time()) + 600}, "token_not_yet_valid"),
-    ({"iat": int(time.time()) + 600}, "token_not_yet_valid"),
-    ({"iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other"}, "invalid_issuer"),
-    ({"client_id": "another-client"}, "invalid_client"),
-    ({"client_id": None}, "invalid_client"),
-    ({"token_use": "id"}, "invalid_token_use"),
-    ({"exp": None}, "invalid_claims"),
-])
+@pytest.mark.parametrize(
+    "overrides, code",
+    [
+        ({"exp": int(time.time()) - 120, "iat": int(time.time()) - 4000}, "token_expired"),
+        ({"nbf": int(time.time()) + 600}, "token_not_yet_valid"),
+        ({"iat": int(time.time()) + 600}, "token_not_yet_valid"),
+        ({"iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other"}, "invalid_issuer"),
+        ({"client_id": "another-client"}, "invalid_client"),
+        ({"client_id": None}, "invalid_client"),
+        ({"token_use": "id"}, "invalid_token_use"),
+        ({"exp": None}, "invalid_claims"),
+    ],
+)
 def test_bad_claims_are_refused(client, claims, overrides, code):
     assert_401(get_me(client, f"Bearer {sign(claims(**overrides))}"), code)
 
@@ -94,14 +99,17 @@ def test_token_signed_by_another_key_with_the_pools_kid_is_refused(client, claim
     assert_401(get_me(client, f"Bearer {sign(claims(), key=other_private_key_pem())}"), "invalid_signature")
 
 
-@pytest.mark.parametrize("authorization, code", [
-    ("garbage", "invalid_authorization_header"),
-    ("Token abc.def.ghi", "invalid_authorization_header"),
-    ("Bearer", "invalid_authorization_header"),
-    ("Bearer a b", "invalid_authorization_header"),
-    ("Bearer not-a-jwt", "malformed_token"),
-    ("Bearer a.b.c", "malformed_token"),
-])
+@pytest.mark.parametrize(
+    "authorization, code",
+    [
+        ("garbage", "invalid_authorization_header"),
+        ("Token abc.def.ghi", "invalid_authorization_header"),
+        ("Bearer", "invalid_authorization_header"),
+        ("Bearer a b", "invalid_authorization_header"),
+        ("Bearer not-a-jwt", "malformed_token"),
+        ("Bearer a.b.c", "malformed_token"),
+    ],
+)
 def test_garbage_headers_are_refused(client, authorization, code):
     assert_401(get_me(client, authorization), code)
 
@@ -118,8 +126,10 @@ def test_missing_token_on_required_route(client):
 def test_invalid_token_on_optional_route_is_still_refused(client, claims):
     assert client.get("/api/activities/home").status_code == 200
     assert_401(client.get("/api/activities/home", headers={"Authorization": "Bearer x.y.z"}), "malformed_token")
-    assert_401(client.get("/api/activities/home", headers={"Authorization": f"Bearer {sign(claims(token_use='id'))}"}),
-               "invalid_token_use")
+    assert_401(
+        client.get("/api/activities/home", headers={"Authorization": f"Bearer {sign(claims(token_use='id'))}"}),
+        "invalid_token_use",
+    )
 
 
 def test_jwks_fetched_once_across_many_requests(client, auth, jwks_fetches):
@@ -147,6 +157,6 @@ def test_valid_token_for_an_unknown_cognito_user_is_refused(client, claims):
 
 
 def test_header_without_a_string_kid_is_refused(client, claims):
-    header, _, signature = sign(claims()).split(".")
+    _, _, signature = sign(claims()).split(".")
     token = f"{b64({'alg': 'RS256', 'kid': ['dummy']})}.{b64(claims())}.{signature}"
     assert_401(get_me(client, f"Bearer {token}"), "malformed_token")

@@ -1,9 +1,13 @@
 """The authorization matrix: every endpoint that takes an object id or a handle, called by the owner, by another
 signed-in person and by no one, answers the exact status and error code the contract gives each; afterwards
 the owner's data is as it was, but for what the caller was allowed to change (their own like, reply, follow)."""
+
 import uuid
 
 import pytest
+
+# Not in `bin/test quick`: a hundred rows, each with a world of its own.
+pytestmark = pytest.mark.slow
 
 SENT = "a new message"
 REACTIONS = {"like": ("likes_count", "liked"), "repost": ("reposts_count", "reposted")}
@@ -21,8 +25,11 @@ class World:
             self.json("/api/users/me", person)
         self.anns_crud = self.post("/api/activities", "ann", {"message": "ann's", "ttl": "1-day"})["uuid"]
         self.expired_crud = self.post("/api/activities", "ann", {"message": "ann's old", "ttl": "1-day"})["uuid"]
-        sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
-            "WHERE uuid = %s", (self.expired_crud,))
+        sql(
+            "UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
+            "WHERE uuid = %s",
+            (self.expired_crud,),
+        )
         self.bobs_crud = self.post("/api/activities", "bob", {"message": "bob's", "ttl": "1-day"})["uuid"]
         self.post(f"/api/activities/{self.anns_crud}/like", "bob")
         self.post(f"/api/activities/{self.anns_crud}/repost", "bob")
@@ -31,11 +38,16 @@ class World:
         self.group = self.post("/api/messages", "bob", {"message": "hi ann", "handle": "ann"})["message_group_uuid"]
         self.unknown = str(uuid.uuid4())
         self.anns_upload = self.post("/api/avatars/presign", "ann", {"content_type": "image/png", "size": 10})[
-            "upload_id"]
+            "upload_id"
+        ]
         self.before = self.what_ann_owns()
         self.eves_notifications_before = self.json("/api/activities/notifications", "eve")
         assert [(n["type"], n["actor"]["handle"], n["read"]) for n in self.before["notifications"]["items"]] == [
-            ("message", "bob", False), ("follow", "bob", False), ("repost", "bob", False), ("like", "bob", False)]
+            ("message", "bob", False),
+            ("follow", "bob", False),
+            ("repost", "bob", False),
+            ("like", "bob", False),
+        ]
 
     def call(self, method, path, caller, body=None):
         return self.client.open(path, method=method, json=body, headers=self.headers[caller])
@@ -67,9 +79,15 @@ class World:
         }
 
     def placeholders(self):
-        return {"anns_crud": self.anns_crud, "expired_crud": self.expired_crud, "bobs_crud": self.bobs_crud,
-                "group": self.group, "unknown": self.unknown, "unknown_upload": uuid.UUID(self.unknown).hex,
-                "anns_upload": self.anns_upload}
+        return {
+            "anns_crud": self.anns_crud,
+            "expired_crud": self.expired_crud,
+            "bobs_crud": self.bobs_crud,
+            "group": self.group,
+            "unknown": self.unknown,
+            "unknown_upload": uuid.UUID(self.unknown).hex,
+            "anns_upload": self.anns_upload,
+        }
 
 
 @pytest.fixture
@@ -82,6 +100,7 @@ def error_codes(response):
 
 
 # What must hold afterwards: each takes the world and the answer to the request.
+
 
 def nothing_of_anns_changed(world, response):
     assert world.what_ann_owns() == world.before
@@ -101,6 +120,7 @@ def replied_to_by(handle):
         page = world.crud_page("ann")
         assert page["activity"] == {**world.before["crud as ann sees it"]["activity"], "replies_count": 1}
         assert [item["uuid"] for item in page["items"]] == [reply["uuid"]]
+
     return anns_crud_has_the_reply
 
 
@@ -113,6 +133,7 @@ def reacted_by(caller, reaction):
         for viewer in ("ann", "bob"):
             before = world.before[f"crud as {viewer} sees it"]["activity"]
             assert world.crud_page(viewer)["activity"] == {**before, count: 2, mark: before[mark] or viewer == caller}
+
     return counted_once_more_as_the_callers
 
 
@@ -127,6 +148,7 @@ def anns_profile_and_cruds(is_me):
     def shows_anns_live_cruds_only(world, response):
         assert response.json["profile"]["handle"] == "ann" and response.json["profile"].get("is_me") == is_me
         assert [item["uuid"] for item in response.json["items"]] == [world.anns_crud]
+
     return shows_anns_live_cruds_only
 
 
@@ -142,7 +164,11 @@ def anns_name_card_only(world, response):
 def the_conversation_with(handle):
     def shows_the_conversation(world, response):
         assert (response.json["message_group_uuid"], response.json["handle"], response.json["message"]) == (
-            world.group, handle, "hi ann")
+            world.group,
+            handle,
+            "hi ann",
+        )
+
     return shows_the_conversation
 
 
@@ -231,16 +257,23 @@ MATRIX = [
     refused("eve", "POST", "/api/activities/{unknown}/reply", 404, "activity_not_found", body={"message": "x"}),
     refused("eve", "POST", "/api/activities/{expired_crud}/reply", 404, "activity_not_found", body={"message": "x"}),
     # Liking and reposting: each person's own mark; taking back one's own never takes back Bob's.
-    *[entry for reaction in REACTIONS for entry in (
-        row("ann", "POST", f"{CRUD}/{reaction}", 200, afterwards=reacted_by("ann", reaction)),
-        row("eve", "POST", f"{CRUD}/{reaction}", 200, afterwards=reacted_by("eve", reaction)),
-        refused("anonymous", "POST", f"{CRUD}/{reaction}", 401, "missing_token"),
-        row("ann", "DELETE", f"{CRUD}/{reaction}", 200),
-        row("eve", "DELETE", f"{CRUD}/{reaction}", 200),
-        refused("anonymous", "DELETE", f"{CRUD}/{reaction}", 401, "missing_token"),
-        *[refused("eve", method, f"/api/activities/{{{crud}}}/{reaction}", 404, "activity_not_found")
-          for method in ("POST", "DELETE") for crud in ("unknown", "expired_crud")],
-    )],
+    *[
+        entry
+        for reaction in REACTIONS
+        for entry in (
+            row("ann", "POST", f"{CRUD}/{reaction}", 200, afterwards=reacted_by("ann", reaction)),
+            row("eve", "POST", f"{CRUD}/{reaction}", 200, afterwards=reacted_by("eve", reaction)),
+            refused("anonymous", "POST", f"{CRUD}/{reaction}", 401, "missing_token"),
+            row("ann", "DELETE", f"{CRUD}/{reaction}", 200),
+            row("eve", "DELETE", f"{CRUD}/{reaction}", 200),
+            refused("anonymous", "DELETE", f"{CRUD}/{reaction}", 401, "missing_token"),
+            *[
+                refused("eve", method, f"/api/activities/{{{crud}}}/{reaction}", 404, "activity_not_found")
+                for method in ("POST", "DELETE")
+                for crud in ("unknown", "expired_crud")
+            ],
+        )
+    ],
     # A profile page: public, live cruds only.
     row("ann", "GET", "/api/activities/@ann", 200, afterwards=anns_profile_and_cruds(is_me=True)),
     row("eve", "GET", "/api/activities/@ann", 200, afterwards=anns_profile_and_cruds(is_me=False)),
@@ -248,8 +281,10 @@ MATRIX = [
     refused("eve", "GET", "/api/activities/@nobody", 404, "user_not_found"),
     # A status page: public, and only under its own author's handle.
     *[row(caller, "GET", STATUS, 200, afterwards=shows_anns_crud) for caller in ("ann", "eve", "anonymous")],
-    *[refused(caller, "GET", "/api/activities/@ann/status/{bobs_crud}", 404, "activity_not_found")
-      for caller in ("ann", "eve", "anonymous")],
+    *[
+        refused(caller, "GET", "/api/activities/@ann/status/{bobs_crud}", 404, "activity_not_found")
+        for caller in ("ann", "eve", "anonymous")
+    ],
     refused("eve", "GET", "/api/activities/@nobody/status/{anns_crud}", 404, "activity_not_found"),
     refused("eve", "GET", "/api/activities/@ann/status/{unknown}", 404, "activity_not_found"),
     refused("ann", "GET", "/api/activities/@ann/status/{expired_crud}", 404, "activity_not_found"),
@@ -264,8 +299,10 @@ MATRIX = [
     refused("eve", "POST", "/api/users/@nobody/follow", 404, "user_not_found"),
     refused("eve", "DELETE", "/api/users/@nobody/follow", 404, "user_not_found"),
     # A name card: public, and nothing but the card.
-    *[row(caller, "GET", "/api/users/@ann/short", 200, afterwards=anns_name_card_only)
-      for caller in ("ann", "eve", "anonymous")],
+    *[
+        row(caller, "GET", "/api/users/@ann/short", 200, afterwards=anns_name_card_only)
+        for caller in ("ann", "eve", "anonymous")
+    ],
     refused("eve", "GET", "/api/users/@nobody/short", 404, "user_not_found"),
     # A conversation by the other member's handle: its two members only.
     row("ann", "GET", "/api/message_groups/@bob", 200, afterwards=the_conversation_with("bob")),
@@ -284,10 +321,22 @@ MATRIX = [
     row("ann", "POST", "/api/messages", 201, afterwards=ann_wrote_into_the_conversation, body=TO_THE_GROUP),
     refused("eve", "POST", "/api/messages", 404, "message_group_not_found", body=TO_THE_GROUP),
     refused("anonymous", "POST", "/api/messages", 401, "missing_token", body=TO_THE_GROUP),
-    refused("eve", "POST", "/api/messages", 404, "message_group_not_found",
-            body={"message": SENT, "message_group_uuid": "{unknown}"}),
-    row("eve", "POST", "/api/messages", 201, afterwards=eve_started_her_own_conversation,
-        body={"message": SENT, "handle": "ann"}),
+    refused(
+        "eve",
+        "POST",
+        "/api/messages",
+        404,
+        "message_group_not_found",
+        body={"message": SENT, "message_group_uuid": "{unknown}"},
+    ),
+    row(
+        "eve",
+        "POST",
+        "/api/messages",
+        201,
+        afterwards=eve_started_her_own_conversation,
+        body={"message": SENT, "handle": "ann"},
+    ),
     refused("ann", "POST", "/api/messages", 400, "cannot_message_yourself", body={"message": SENT, "handle": "ann"}),
     refused("eve", "POST", "/api/messages", 404, "user_not_found", body={"message": SENT, "handle": "nobody"}),
     refused("anonymous", "POST", "/api/messages", 401, "missing_token", body={"message": SENT, "handle": "ann"}),
@@ -315,8 +364,14 @@ MATRIX = [
     # The rest that needs someone signed in.
     refused("anonymous", "GET", "/api/users/me", 401, "missing_token"),
     refused("anonymous", "POST", "/api/activities", 401, "missing_token", body={"message": "x", "ttl": "1-day"}),
-    refused("anonymous", "POST", "/api/avatars/presign", 401, "missing_token",
-            body={"content_type": "image/png", "size": 1000}),
+    refused(
+        "anonymous",
+        "POST",
+        "/api/avatars/presign",
+        401,
+        "missing_token",
+        body={"content_type": "image/png", "size": 1000},
+    ),
 ]
 
 
@@ -330,4 +385,3 @@ def test_matrix(world, caller, method, path, body, status, code, afterwards):
     if code:
         assert list(response.json) == ["errors"] and error_codes(response) == [code]
     afterwards(world, response)
-

@@ -1,21 +1,22 @@
 """Avatars: the presigned POST (its policy, its checks, auth, S3's credentials failing) and the local path
 an upload takes: the browser's POST to the uploads bucket, its event through the queue and the worker to the
 avatar handler, and the new avatar_url."""
+
 import base64
 import io
 import json
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 
 import boto3
 import pytest
 import requests
 from PIL import Image
+from receivers import LoopbackHttpServer
 
 from devstack import aws, worker
-from receivers import LoopbackHttpServer
 
 PRESIGN = "/api/avatars/presign"
 FIVE_MB = 5 * 1024 * 1024
@@ -58,7 +59,7 @@ def test_the_policy_holds_the_type_the_ceiling_and_a_key_of_the_apis_choosing(cl
     assert ["content-length-range", 1, FIVE_MB] in conditions
     assert {"key": post["key"]} in conditions and {"bucket": config.uploads_bucket} in conditions
     expiration = datetime.fromisoformat(policy_of(post)["expiration"].replace("Z", "+00:00"))
-    assert timedelta(minutes=4) < expiration - datetime.now(timezone.utc) <= timedelta(minutes=5)
+    assert timedelta(minutes=4) < expiration - datetime.now(UTC) <= timedelta(minutes=5)
 
 
 def test_every_upload_gets_a_key_of_its_own(client, me):
@@ -66,21 +67,24 @@ def test_every_upload_gets_a_key_of_its_own(client, me):
     assert presign(client, headers).json["key"] != presign(client, headers).json["key"]
 
 
-@pytest.mark.parametrize("body, expected", [
-    ({"size": 10}, ("missing_field", "content_type")),
-    ({"content_type": "image/gif", "size": 10}, ("unsupported_content_type", "content_type")),
-    ({"content_type": "text/html", "size": 10}, ("unsupported_content_type", "content_type")),
-    ({"content_type": "IMAGE/PNG", "size": 10}, ("unsupported_content_type", "content_type")),
-    ({"content_type": 7, "size": 10}, ("invalid_type", "content_type")),
-    ({"content_type": "image/png"}, ("missing_field", "size")),
-    ({"content_type": "image/png", "size": "10"}, ("invalid_type", "size")),
-    ({"content_type": "image/png", "size": 10.5}, ("invalid_type", "size")),
-    ({"content_type": "image/png", "size": True}, ("invalid_type", "size")),
-    ({"content_type": "image/png", "size": 0}, ("invalid_size", "size")),
-    ({"content_type": "image/png", "size": -1}, ("invalid_size", "size")),
-    ({"content_type": "image/png", "size": FIVE_MB + 1}, ("invalid_size", "size")),
-    ({"content_type": "image/png", "size": 10 ** 30}, ("invalid_size", "size")),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ({"size": 10}, ("missing_field", "content_type")),
+        ({"content_type": "image/gif", "size": 10}, ("unsupported_content_type", "content_type")),
+        ({"content_type": "text/html", "size": 10}, ("unsupported_content_type", "content_type")),
+        ({"content_type": "IMAGE/PNG", "size": 10}, ("unsupported_content_type", "content_type")),
+        ({"content_type": 7, "size": 10}, ("invalid_type", "content_type")),
+        ({"content_type": "image/png"}, ("missing_field", "size")),
+        ({"content_type": "image/png", "size": "10"}, ("invalid_type", "size")),
+        ({"content_type": "image/png", "size": 10.5}, ("invalid_type", "size")),
+        ({"content_type": "image/png", "size": True}, ("invalid_type", "size")),
+        ({"content_type": "image/png", "size": 0}, ("invalid_size", "size")),
+        ({"content_type": "image/png", "size": -1}, ("invalid_size", "size")),
+        ({"content_type": "image/png", "size": FIVE_MB + 1}, ("invalid_size", "size")),
+        ({"content_type": "image/png", "size": 10**30}, ("invalid_size", "size")),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_field(client, me, body, expected):
     headers, _ = me
     assert error_of(client.post(PRESIGN, json=body, headers=headers)) == (400, *expected)
@@ -110,9 +114,15 @@ class ContainerCredentialsEndpoint(LoopbackHttpServer):
                     self.send_response(500)
                     self.end_headers()
                     return
-                expiration = datetime.now(timezone.utc) + timedelta(minutes=5)
-                body = json.dumps({"AccessKeyId": "local", "SecretAccessKey": "local", "Token": "local",
-                                   "Expiration": expiration.strftime("%Y-%m-%dT%H:%M:%SZ")}).encode()
+                expiration = datetime.now(UTC) + timedelta(minutes=5)
+                body = json.dumps(
+                    {
+                        "AccessKeyId": "local",
+                        "SecretAccessKey": "local",
+                        "Token": "local",
+                        "Expiration": expiration.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    }
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -159,8 +169,11 @@ def test_credentials_that_cannot_be_refreshed_are_a_503(make_app, auth, containe
 
 
 def test_the_web_app_may_post_to_the_uploads_bucket(config):
-    preflight = requests.options(f"{config.aws_endpoint_url}/{config.uploads_bucket}", timeout=5, headers={
-        "Origin": "http://127.0.0.1:3000", "Access-Control-Request-Method": "POST"})
+    preflight = requests.options(
+        f"{config.aws_endpoint_url}/{config.uploads_bucket}",
+        timeout=5,
+        headers={"Origin": "http://127.0.0.1:3000", "Access-Control-Request-Method": "POST"},
+    )
     assert preflight.status_code == 200
     assert preflight.headers["Access-Control-Allow-Origin"] == "http://127.0.0.1:3000"
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
@@ -198,8 +211,9 @@ def test_an_upload_becomes_the_avatar_through_the_queue_and_the_worker(make_app,
     Image.new("RGB", (640, 480), (120, 40, 200)).save(picture, "JPEG")
 
     post = presign(client, headers, "image/jpeg", picture.tell()).json
-    sent = requests.post(post["url"], data=post["fields"], timeout=5,
-                         files={"file": ("me.jpg", picture.getvalue(), "image/jpeg")})
+    sent = requests.post(
+        post["url"], data=post["fields"], timeout=5, files={"file": ("me.jpg", picture.getvalue(), "image/jpeg")}
+    )
     assert sent.status_code == 204
 
     state = processed(client, headers, post["upload_id"])
@@ -216,11 +230,15 @@ def test_an_upload_that_is_no_picture_fails_with_the_reason(client, auth, runnin
     headers = auth.headers("ana")
     client.get("/api/users/me", headers=headers)
     post = presign(client, headers, "image/png", 20).json
-    sent = requests.post(post["url"], data=post["fields"], timeout=5,
-                         files={"file": ("me.png", b"not a picture at all", "image/png")})
+    sent = requests.post(
+        post["url"], data=post["fields"], timeout=5, files={"file": ("me.png", b"not a picture at all", "image/png")}
+    )
     assert sent.status_code == 204
     assert processed(client, headers, post["upload_id"]) == {
-        "status": "failed", "avatar_url": None, "reason": "it is not a JPEG, PNG or WebP picture"}
+        "status": "failed",
+        "avatar_url": None,
+        "reason": "it is not a JPEG, PNG or WebP picture",
+    }
     assert client.get("/api/users/me", headers=headers).json["avatar_url"] is None
 
 
@@ -230,7 +248,10 @@ def test_an_uploads_state_is_its_uploaders_alone(client, auth):
         client.get("/api/users/me", headers=headers)
     upload_id = presign(client, ana).json["upload_id"]
     assert client.get(f"/api/avatars/{upload_id}", headers=ana).json == {
-        "status": "processing", "avatar_url": None, "reason": None}
+        "status": "processing",
+        "avatar_url": None,
+        "reason": None,
+    }
     for other, expected in ((ben, (404, "avatar_not_found", None)), ({}, (401, "missing_token", None))):
         assert error_of(client.get(f"/api/avatars/{upload_id}", headers=other)) == expected
     for unknown in ("0" * 32, upload_id.upper(), "x" * 32, "..", "%00"):

@@ -2,8 +2,12 @@ import pytest
 
 from cruddur.config import Config, ConfigError
 
-POOL = {"DATABASE_URL": "postgresql://db/cruddur", "COGNITO_USER_POOL_ID": "us-west-2_abc",
-        "COGNITO_USER_POOL_CLIENT_ID": "client", "AWS_REGION": "us-west-2"}
+POOL = {
+    "DATABASE_URL": "postgresql://db/cruddur",
+    "COGNITO_USER_POOL_ID": "us-west-2_abc",
+    "COGNITO_USER_POOL_CLIENT_ID": "client",
+    "AWS_REGION": "us-west-2",
+}
 PRODUCTION = {**POOL, "CRUDDUR_ENV": "production", "CURSOR_SIGNING_KEY": "k" * 64}
 
 
@@ -31,21 +35,27 @@ def test_production_refuses_a_missing_short_or_public_cursor_key(key):
         Config.from_env({**env, **({"CURSOR_SIGNING_KEY": key} if key else {})}).validate()
 
 
-@pytest.mark.parametrize("extra", [
-    {"AWS_ENDPOINT_URL": "http://127.0.0.1:5000"},
-    {"COGNITO_JWKS_URL": "http://127.0.0.1:5000/us-west-2_abc/.well-known/jwks.json"},
-    {"COGNITO_JWKS_URL": "https://evil.example/.well-known/jwks.json"},
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"AWS_ENDPOINT_URL": "http://127.0.0.1:5000"},
+        {"COGNITO_JWKS_URL": "http://127.0.0.1:5000/us-west-2_abc/.well-known/jwks.json"},
+        {"COGNITO_JWKS_URL": "https://evil.example/.well-known/jwks.json"},
+    ],
+)
 def test_production_refuses_local_signers(extra):
     with pytest.raises(ConfigError):
         Config.from_env({**PRODUCTION, **extra}).validate()
 
 
-@pytest.mark.parametrize("env", [
-    {k: v for k, v in POOL.items() if k != "DATABASE_URL"},
-    {k: v for k, v in POOL.items() if k != "COGNITO_USER_POOL_ID"},
-    {**POOL, "DB_POOL_MAX_SIZE": "0"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {k: v for k, v in POOL.items() if k != "DATABASE_URL"},
+        {k: v for k, v in POOL.items() if k != "COGNITO_USER_POOL_ID"},
+        {**POOL, "DB_POOL_MAX_SIZE": "0"},
+    ],
+)
 def test_incomplete_settings_are_refused(env):
     with pytest.raises(ConfigError):
         Config.from_env(env).validate()
@@ -56,13 +66,16 @@ def test_numbers_must_be_numbers():
         Config.from_env({**POOL, "PURGE_INTERVAL_SECONDS": "soon"})
 
 
-@pytest.mark.parametrize("extra, exporter", [
-    ({}, "none"),
-    ({"OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "otlp"),
-    ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:4318/v1/traces"}, "otlp"),
-    ({"OTEL_TRACES_EXPORTER": "console"}, "console"),
-    ({"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "none"),
-])
+@pytest.mark.parametrize(
+    "extra, exporter",
+    [
+        ({}, "none"),
+        ({"OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "otlp"),
+        ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:4318/v1/traces"}, "otlp"),
+        ({"OTEL_TRACES_EXPORTER": "console"}, "console"),
+        ({"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "https://api.honeycomb.io"}, "none"),
+    ],
+)
 def test_tracing_is_off_unless_configured(extra, exporter):
     assert Config.from_env({**POOL, **extra}).validate().otel_traces_exporter == exporter
 

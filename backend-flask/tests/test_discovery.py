@@ -1,13 +1,14 @@
 """Search (cruds by words and #hashtags; people by prefix), trending hashtags, suggested people."""
+
 import json
 import unicodedata
 from pathlib import Path
 
 import pytest
-from cruddur_shared.text import hashtags, written_hashtags
 
 from cruddur.services import discovery
 from cruddur.services.discovery import split_term
+from cruddur_shared.text import hashtags, written_hashtags
 
 
 def post(client, headers, message):
@@ -15,8 +16,11 @@ def post(client, headers, message):
 
 
 def expire(sql, crud):
-    sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
-        "WHERE uuid = %s", (crud["uuid"],))
+    sql(
+        "UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
+        "WHERE uuid = %s",
+        (crud["uuid"],),
+    )
 
 
 @pytest.fixture
@@ -111,6 +115,7 @@ def test_people_search_by_handle_or_name_prefix(client, auth, ann):
         response = client.get("/api/users/search", query_string={"term": term})
         assert response.status_code == 200 and response.json["next_cursor"] is None
         return sorted(u["handle"] for u in response.json["items"])
+
     assert handles("ann") == ["ann", "annie", "bob"]
     assert handles("@ANNI") == ["annie"]
     assert handles("zed") == ["annie"]
@@ -142,8 +147,9 @@ def test_suggested_people(client, auth):
     assert anonymous[:2] == ["cat", "bob"] and len(anonymous) == 4
     for_dan = [u["handle"] for u in client.get("/api/users/suggested", headers=people["dan"]).json["items"]]
     assert for_dan == ["ann"]
-    assert [u["handle"] for u in client.get("/api/users/suggested?limit=1", headers=people["ann"]).json["items"]] \
-        == ["bob"]
+    assert [u["handle"] for u in client.get("/api/users/suggested?limit=1", headers=people["ann"]).json["items"]] == [
+        "bob"
+    ]
 
 
 HASHTAG_CASES = json.loads((Path(__file__).with_name("data") / "hashtag_cases.json").read_text())["cases"]
@@ -160,8 +166,13 @@ def test_a_crud_is_found_by_each_of_its_hashtags_however_it_is_spelled(client, a
     crud = post(client, ann, case["text"])
     assert sql("SELECT hashtags FROM activities WHERE uuid = %s", (crud["uuid"],)) == [(case["normalized"],)]
     for tag in case["written"]:
-        for spelling in {tag, tag.upper(), tag.lower(), unicodedata.normalize("NFD", tag),
-                         unicodedata.normalize("NFC", tag)}:
+        for spelling in {
+            tag,
+            tag.upper(),
+            tag.lower(),
+            unicodedata.normalize("NFD", tag),
+            unicodedata.normalize("NFC", tag),
+        }:
             found = search(client, spelling)
             assert found.status_code == 200, found.json
             assert [item["uuid"] for item in found.json["items"]] == [crud["uuid"]], spelling
@@ -176,8 +187,9 @@ def test_trends_count_a_hashtag_once_however_it_was_spelled(client, ann):
 
 def test_replies_carry_hashtags_too(client, ann):
     parent = post(client, ann, "a question")
-    reply = client.post(f"/api/activities/{parent['uuid']}/reply", json={"message": "answer #Réponse"},
-                        headers=ann).json
+    reply = client.post(
+        f"/api/activities/{parent['uuid']}/reply", json={"message": "answer #Réponse"}, headers=ann
+    ).json
     assert [item["uuid"] for item in search(client, "#réponse").json["items"]] == [reply["uuid"]]
 
 

@@ -1,11 +1,12 @@
 """Rollbar: nothing is sent without a token; with one, an unhandled error arrives with the person and
 without credentials. The collector on loopback stands in for Rollbar's API."""
+
 import json
 
 import pytest
-
-from cruddur.auth import auth_required
 from receivers import HttpCollector, wait_until
+
+from cruddur.api.authentication import auth_required
 
 
 @pytest.fixture
@@ -21,6 +22,7 @@ def failing_app(make_app, **overrides):
     @auth_required
     def explode():
         raise RuntimeError("the flux capacitor broke")
+
     app.add_url_rule("/api/test-only/explode", view_func=explode)
     return app
 
@@ -34,8 +36,12 @@ def test_without_a_token_nothing_is_sent(make_app, auth, rollbar_api):
 
 
 def test_unhandled_error_is_reported_with_person_and_no_credentials(make_app, auth, rollbar_api):
-    app = failing_app(make_app, rollbar_access_token="server-token", rollbar_endpoint=f"{rollbar_api.url}/api/1/",
-                      rollbar_handler="blocking")
+    app = failing_app(
+        make_app,
+        rollbar_access_token="server-token",
+        rollbar_endpoint=f"{rollbar_api.url}/api/1/",
+        rollbar_handler="blocking",
+    )
     client = app.test_client()
     headers = auth.headers("rita")
     access_token = headers["Authorization"].split()[1]

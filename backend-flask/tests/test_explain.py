@@ -1,5 +1,6 @@
 """Every SQL file, planned against a seeded database, reads large tables through an index: a missing
 index fails here rather than in a benchmark."""
+
 import re
 from types import SimpleNamespace
 
@@ -7,10 +8,14 @@ import psycopg
 import pytest
 
 from bench.seed import crud_uuid, seed, user_uuid
-from cruddur.db import Database, load_queries
+from cruddur.db.database import Database
+from cruddur.db.loader import load_queries
 from cruddur.services import discovery
 from cruddur.services.activities import HOME_RECENT_WINDOW
 from cruddur.services.discovery import SEARCH_WINDOW
+
+# Not in `bin/test quick`: seeds 10,000 people and 50,000 cruds.
+pytestmark = pytest.mark.slow
 
 # As many people as the benchmark (so a scan of users costs what it would), enough cruds that the
 # planner prefers an index wherever one applies; seeded in a few seconds.
@@ -22,18 +27,21 @@ OTHER = user_uuid(2)
 # Crud 1 is live, top-level, with replies (seed.sql); crud 5 has expired.
 CRUD = crud_uuid(1)
 FIRST_PAGE = {"before_created_at": "infinity", "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 20}
-OLDEST_FIRST_PAGE = {"after_created_at": "-infinity", "after_uuid": "00000000-0000-0000-0000-000000000000",
-                     "limit": 20}
+OLDEST_FIRST_PAGE = {"after_created_at": "-infinity", "after_uuid": "00000000-0000-0000-0000-000000000000", "limit": 20}
 
-# Representative parameters of every query, by name (the path under cruddur/sql without .sql).
+# Representative parameters of every query, by name (the path under cruddur/db/sql without .sql).
 SAMPLE_PARAMETERS = {
     "avatars/create_upload": {"upload_id": "0" * 32, "user_uuid": VIEWER},
     "avatars/upload_state": {"upload_id": "0" * 32, "user_uuid": VIEWER},
     "activities/author": {"uuid": CRUD},
     "activities/by_user": {"user_uuid": OTHER, **FIRST_PAGE},
     "activities/create": {"user_uuid": VIEWER, "message": "Hello #aws", "hashtags": ["aws"], "ttl_seconds": 3600},
-    "activities/create_reply": {"user_uuid": VIEWER, "message": "Agreed #aws", "hashtags": ["aws"],
-                                 "parent_uuid": CRUD},
+    "activities/create_reply": {
+        "user_uuid": VIEWER,
+        "message": "Agreed #aws",
+        "hashtags": ["aws"],
+        "parent_uuid": CRUD,
+    },
     "activities/delete": {"uuid": CRUD, "user_uuid": VIEWER},
     "activities/explore": FIRST_PAGE,
     "activities/following_feed": {"viewer_uuid": VIEWER, **FIRST_PAGE},
@@ -43,10 +51,20 @@ SAMPLE_PARAMETERS = {
     "activities/repost": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/search_hashtags": {"hashtags": ["aws"], "before_rank": "Infinity", **FIRST_PAGE},
     "activities/search_hashtags_by_index": {"hashtags": ["aws", "music"], "before_rank": "Infinity", **FIRST_PAGE},
-    "activities/search_words": {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity",
-                                 "window": SEARCH_WINDOW, **FIRST_PAGE},
-    "activities/search_words_by_index": {"words": "coffee jazz", "hashtags": [], "before_rank": "Infinity",
-                                         "window": SEARCH_WINDOW, **FIRST_PAGE},
+    "activities/search_words": {
+        "words": "coffee jazz",
+        "hashtags": [],
+        "before_rank": "Infinity",
+        "window": SEARCH_WINDOW,
+        **FIRST_PAGE,
+    },
+    "activities/search_words_by_index": {
+        "words": "coffee jazz",
+        "hashtags": [],
+        "before_rank": "Infinity",
+        "window": SEARCH_WINDOW,
+        **FIRST_PAGE,
+    },
     "activities/show": {"uuid": CRUD},
     "activities/show_many": {"uuids": [crud_uuid(n) for n in range(1, 21)]},
     "activities/trending_hashtags": {"limit": 10},
@@ -69,8 +87,7 @@ SAMPLE_PARAMETERS = {
     "rate_limits/hit": {"key": "writes:user:1", "seconds": 60},
     "users/by_cognito_user_id": {"cognito_user_id": "seed-1"},
     "users/by_uuids": {"uuids": [VIEWER, OTHER]},
-    "users/create": {"cognito_user_id": "new", "handle": "newcomer", "email": "new@example.com",
-                     "display_name": "New"},
+    "users/create": {"cognito_user_id": "new", "handle": "newcomer", "email": "new@example.com", "display_name": "New"},
     "users/follow": {"follower_uuid": VIEWER, "followed_uuid": user_uuid(1500)},
     "users/profile": {"handle": "user2", "viewer_uuid": VIEWER},
     "users/search": {"prefix": "user12", "limit": 20},
@@ -118,16 +135,31 @@ def test_query_reads_large_tables_through_indexes(seeded, name):
     assert sequential_scans(plan[0]["Plan"]) == [], outline(plan[0]["Plan"])
 
 
-@pytest.mark.parametrize("words, hashtags", [("coffee", []), ("coffee jazz", []), ("zebra", []), ("", ["python"]),
-                                             ("", ["aws", "music"]), ("jazz", ["music"])])
+@pytest.mark.parametrize(
+    "words, hashtags",
+    [("coffee", []), ("coffee jazz", []), ("zebra", []), ("", ["python"]), ("", ["aws", "music"]), ("jazz", ["music"])],
+)
 def test_the_index_reads_of_search_answer_as_the_newest_first_reads(seeded, words, hashtags):
     # Every seeded crud has one hashtag and two of twenty words; coffee and jazz never meet, nor do #aws and
     # #music: the terms the newest-first read would walk every crud for.
     query = "activities/search_words" if words else "activities/search_hashtags"
-    params = {"words": words, "hashtags": hashtags, "before_rank": "Infinity", "limit": 21,
-              "window": discovery.SEARCH_WINDOW, **FIRST_PAGE}
-    db = Database().open(SimpleNamespace(database_url=seeded, db_pool_min_size=1, db_pool_max_size=1,
-                                         db_timeout_seconds=5, db_bounded_statement_ms=60_000))
+    params = {
+        "words": words,
+        "hashtags": hashtags,
+        "before_rank": "Infinity",
+        "limit": 21,
+        "window": discovery.SEARCH_WINDOW,
+        **FIRST_PAGE,
+    }
+    db = Database().open(
+        SimpleNamespace(
+            database_url=seeded,
+            db_pool_min_size=1,
+            db_pool_max_size=1,
+            db_timeout_seconds=5,
+            db_bounded_statement_ms=60_000,
+        )
+    )
     try:
         assert db.all(f"{query}_by_index", **params) == db.all(query, **params)
     finally:
@@ -149,8 +181,9 @@ def reads_of(plan, table):
     return found
 
 
-@pytest.mark.parametrize("name", ["activities/viewer_state", "activities/following_feed",
-                                  "activities/following_feed_recent"])
+@pytest.mark.parametrize(
+    "name", ["activities/viewer_state", "activities/following_feed", "activities/following_feed_recent"]
+)
 @pytest.mark.parametrize("generic", [False, True], ids=["with values", "generic"])
 def test_viewer_marks_probe_each_crud_instead_of_reading_all_the_viewers_likes(seeded, name, generic):
     # A prepared statement may run a generic plan, where an EXISTS may become a hash of every like the

@@ -2,6 +2,7 @@
 connecting again soon after a long outage), the local AWS down (messages answer 503, feeds and cached
 sign-in keys keep working), and a worker killed with SIGKILL under write load (every acknowledged crud is
 in the database)."""
+
 import os
 import signal
 import subprocess
@@ -16,13 +17,16 @@ import psycopg_pool
 import pytest
 import requests
 from moto.server import ThreadedMotoServer
-
-from conftest import AuthActions, free_port
-from cruddur.db import Database
-from cruddur.migrations import migrate
-from devstack import aws
 from receivers import wait_until
 from servers import BACKEND, Gunicorn, environment
+
+from conftest import AuthActions, free_port
+from cruddur.db.database import Database
+from cruddur.db.migrate import migrate
+from devstack import aws
+
+# Not in `bin/test quick`: gunicorn and PostgreSQL stopped and started.
+pytestmark = pytest.mark.slow
 
 # The served API's database timeout: no request may hang much past it.
 DB_TIMEOUT_SECONDS = 2
@@ -44,6 +48,7 @@ WRITES_EACH_SIDE_OF_THE_KILL = 50
 class Call:
     """One request of the load: made by `client` at `started`; `finished` stays None until it is over, and
     `status` None if it got no HTTP answer."""
+
     client: int
     started: float
     finished: float | None = None
@@ -97,15 +102,21 @@ class Load:
         if any(call.finished is None and call.started < window_starts for call in calls):
             return False
         in_window = [call for call in calls if call.finished is not None and call.finished >= window_starts]
-        return (all(call.status == 200 for call in in_window)
-                and {call.client for call in in_window} == set(range(LOAD_CLIENTS)))
+        return all(call.status == 200 for call in in_window) and {call.client for call in in_window} == set(
+            range(LOAD_CLIENTS)
+        )
 
 
 def embedded_postgres(command, data_dir):
     """Starts (answering its URL) or stops a PostgreSQL as bin/dev does: from a short-lived process, since
     pgserver stops a server only when no other live process holds a handle to it."""
-    done = subprocess.run([sys.executable, "-m", "devstack.postgres", command, str(data_dir), "cruddur"],
-                          cwd=BACKEND, check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "devstack.postgres", command, str(data_dir), "cruddur"],
+        cwd=BACKEND,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout.strip()
 
 
@@ -121,24 +132,31 @@ def own_postgres(tmp_path_factory):
 
 def test_postgres_down_under_load_then_back(config, own_postgres):
     data_dir, url = own_postgres
-    server = Gunicorn(environment(config.with_overrides(database_url=url, db_timeout_seconds=DB_TIMEOUT_SECONDS),
-                                  PUBLIC_PAGE_CACHE_MS=str(PUBLIC_PAGE_CACHE_SECONDS * 1000)))
+    server = Gunicorn(
+        environment(
+            config.with_overrides(database_url=url, db_timeout_seconds=DB_TIMEOUT_SECONDS),
+            PUBLIC_PAGE_CACHE_MS=str(PUBLIC_PAGE_CACHE_SECONDS * 1000),
+        )
+    )
     load = Load(server.url)
     try:
         assert wait_until(lambda: load.every_client_answered(200), seconds=30), "the load was never served"
         embedded_postgres("stop", data_dir)
         stopped_at = time.monotonic()
         health = requests.get(f"{server.url}/api/health-check", timeout=30)
-        assert wait_until(lambda: load.every_client_answered(503, made_after=stopped_at + POOL_RETRIES_FOR_SECONDS),
-                          seconds=POOL_RETRIES_FOR_SECONDS + 3 * DB_TIMEOUT_SECONDS), \
-            "requests made after the pools gave up reconnecting were not all answered 503 in time"
+        assert wait_until(
+            lambda: load.every_client_answered(503, made_after=stopped_at + POOL_RETRIES_FOR_SECONDS),
+            seconds=POOL_RETRIES_FOR_SECONDS + 3 * DB_TIMEOUT_SECONDS,
+        ), "requests made after the pools gave up reconnecting were not all answered 503 in time"
         restarting_at = time.monotonic()
         embedded_postgres("start", data_dir)
         restarted_at = time.monotonic()
         # Each worker's pool connects afresh on the next request; from then on every request is served. The
         # steady stretch must begin within 3 × DB_TIMEOUT_SECONDS of PostgreSQL being back.
-        recovered = wait_until(lambda: load.only_200_for(STEADY_SECONDS, since=restarted_at),
-                               seconds=3 * DB_TIMEOUT_SECONDS + STEADY_SECONDS)
+        recovered = wait_until(
+            lambda: load.only_200_for(STEADY_SECONDS, since=restarted_at),
+            seconds=3 * DB_TIMEOUT_SECONDS + STEADY_SECONDS,
+        )
     finally:
         load.stop()
         server.stop()
@@ -150,8 +168,11 @@ def test_postgres_down_under_load_then_back(config, own_postgres):
     assert all(call.retry_after for call in during if call.status == 503)
     assert max(call.seconds for call in during) < DB_TIMEOUT_SECONDS * 3
     # Only a request in flight as PostgreSQL stopped or started, or answered with the kept page, may be 200.
-    made_and_answered_while_down = [call for call in during if call.finished < restarting_at
-                                    and call.started > stopped_at + PUBLIC_PAGE_CACHE_SECONDS]
+    made_and_answered_while_down = [
+        call
+        for call in during
+        if call.finished < restarting_at and call.started > stopped_at + PUBLIC_PAGE_CACHE_SECONDS
+    ]
     assert {call.status for call in made_and_answered_while_down} == {503}
     print(f"postgres down: {len(during)} requests, all 503 or 200 within {DB_TIMEOUT_SECONDS * 3} s")
 
@@ -198,9 +219,11 @@ def own_aws(database_url):
 
 def test_local_aws_down_messages_503_feeds_and_cached_keys_fine(config, own_aws):
     moto, endpoint, settings = own_aws
-    served_config = config.with_overrides(aws_endpoint_url=endpoint,
-                                          cognito_user_pool_id=settings["COGNITO_USER_POOL_ID"],
-                                          cognito_user_pool_client_id=settings["COGNITO_USER_POOL_CLIENT_ID"])
+    served_config = config.with_overrides(
+        aws_endpoint_url=endpoint,
+        cognito_user_pool_id=settings["COGNITO_USER_POOL_ID"],
+        cognito_user_pool_client_id=settings["COGNITO_USER_POOL_CLIENT_ID"],
+    )
     auth = AuthActions(endpoint, settings["COGNITO_USER_POOL_ID"], settings["COGNITO_USER_POOL_CLIENT_ID"])
     headers, friends_headers = auth.headers("faulty"), auth.headers("friend")
     server = Gunicorn(environment(served_config), workers=1)
@@ -210,13 +233,16 @@ def test_local_aws_down_messages_503_feeds_and_cached_keys_fine(config, own_aws)
         assert requests.get(f"{server.url}/api/message_groups", headers=headers).status_code == 200
         moto.stop()
         messages = requests.get(f"{server.url}/api/message_groups", headers=headers, timeout=30)
-        send = requests.post(f"{server.url}/api/messages", json={"message": "hi", "handle": "friend"},
-                             headers=headers, timeout=30)
-        send_to_yourself = requests.post(f"{server.url}/api/messages", json={"message": "hi", "handle": "faulty"},
-                                         headers=headers, timeout=30)
+        send = requests.post(
+            f"{server.url}/api/messages", json={"message": "hi", "handle": "friend"}, headers=headers, timeout=30
+        )
+        send_to_yourself = requests.post(
+            f"{server.url}/api/messages", json={"message": "hi", "handle": "faulty"}, headers=headers, timeout=30
+        )
         feed = requests.get(f"{server.url}/api/activities/home", headers=headers, timeout=30)
-        posted = requests.post(f"{server.url}/api/activities", json={"message": "still here", "ttl": "1-hour"},
-                               headers=headers, timeout=30)
+        posted = requests.post(
+            f"{server.url}/api/activities", json={"message": "still here", "ttl": "1-hour"}, headers=headers, timeout=30
+        )
     finally:
         server.stop()
     for unavailable in (messages, send):
@@ -235,8 +261,11 @@ def worker_pids(server):
 
 def clients_served_by(pid, server):
     port = int(server.url.rsplit(":", 1)[1])
-    return [connection for connection in psutil.Process(pid).net_connections(kind="tcp")
-            if connection.status == psutil.CONN_ESTABLISHED and connection.laddr.port == port]
+    return [
+        connection
+        for connection in psutil.Process(pid).net_connections(kind="tcp")
+        if connection.status == psutil.CONN_ESTABLISHED and connection.laddr.port == port
+    ]
 
 
 def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth):
@@ -248,8 +277,12 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
         session = requests.Session()
         while not stop.is_set():
             try:
-                response = session.post(f"{server.url}/api/activities", json={"message": "keep me", "ttl": "1-hour"},
-                                        headers=headers, timeout=30)
+                response = session.post(
+                    f"{server.url}/api/activities",
+                    json={"message": "keep me", "ttl": "1-hour"},
+                    headers=headers,
+                    timeout=30,
+                )
             except requests.RequestException:
                 failures.append(None)
                 continue
@@ -257,13 +290,15 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
                 acknowledged.append(response.json()["uuid"])
             else:
                 failures.append(response.status_code)
+
     writers = [threading.Thread(target=write) for _ in range(6)]
     try:
         requests.get(f"{server.url}/api/users/me", headers=headers)
         for thread in writers:
             thread.start()
-        assert wait_until(lambda: len(acknowledged) >= WRITES_EACH_SIDE_OF_THE_KILL, seconds=30), \
+        assert wait_until(lambda: len(acknowledged) >= WRITES_EACH_SIDE_OF_THE_KILL, seconds=30), (
             "the writes were not being acknowledged"
+        )
         # The writers keep their connections open, so a worker holding none of them would die without a write
         # in flight: kill the one holding the most.
         killed = max(worker_pids(server), key=lambda pid: len(clients_served_by(pid, server)))
@@ -271,9 +306,14 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
         os.kill(killed, signal.SIGKILL)
         acknowledged_before_the_kill = len(acknowledged)
         # Writing goes on through the other worker while gunicorn replaces the killed one.
-        assert wait_until(lambda: len(acknowledged) >= acknowledged_before_the_kill + WRITES_EACH_SIDE_OF_THE_KILL
-                          and killed not in worker_pids(server) and len(worker_pids(server)) == 2, seconds=30), \
-            "writing did not go on, or gunicorn did not replace the killed worker"
+        assert wait_until(
+            lambda: (
+                len(acknowledged) >= acknowledged_before_the_kill + WRITES_EACH_SIDE_OF_THE_KILL
+                and killed not in worker_pids(server)
+                and len(worker_pids(server)) == 2
+            ),
+            seconds=30,
+        ), "writing did not go on, or gunicorn did not replace the killed worker"
     finally:
         stop.set()
         for thread in writers:
@@ -281,7 +321,11 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
         server.stop()
 
     with psycopg.connect(config.database_url) as conn:
-        stored = {str(row[0]) for row in conn.execute(
-            "SELECT a.uuid FROM activities a JOIN users u ON u.uuid = a.user_uuid WHERE u.handle = 'writer'")}
+        stored = {
+            str(row[0])
+            for row in conn.execute(
+                "SELECT a.uuid FROM activities a JOIN users u ON u.uuid = a.user_uuid WHERE u.handle = 'writer'"
+            )
+        }
     assert set(acknowledged) <= stored, f"{len(set(acknowledged) - stored)} acknowledged cruds are missing"
     print(f"acknowledged {len(acknowledged)} writes, {len(stored)} rows, {len(failures)} failed requests")

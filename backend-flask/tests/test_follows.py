@@ -1,7 +1,8 @@
 """Following people, and the home feed it makes: own + followed + their reposts, each crud once a page."""
+
 import pytest
 
-from cruddur.db import current_db
+from cruddur.api.extensions import current_db
 from cruddur.services import activities
 
 
@@ -87,8 +88,11 @@ def test_expired_reposts_leave_the_feed(client, people, sql):
     shared = post(client, cat, "soon gone")
     client.post(f"/api/activities/{shared['uuid']}/repost", headers=bob)
     client.post("/api/users/@bob/follow", headers=ann)
-    sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
-        "WHERE uuid = %s", (shared["uuid"],))
+    sql(
+        "UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
+        "WHERE uuid = %s",
+        (shared["uuid"],),
+    )
     assert client.get("/api/activities/home", headers=ann).json["items"] == []
 
 
@@ -106,8 +110,7 @@ def home_pages(app, viewer_uuid, limit, following_count=2):
 
 
 @pytest.mark.parametrize("window", [4, 12, 60, 1000])
-def test_home_from_the_newest_window_is_the_home_read_person_by_person(app, client, people, sql, monkeypatch,
-                                                                      window):
+def test_home_from_the_newest_window_is_the_home_read_person_by_person(app, client, people, sql, monkeypatch, window):
     ann = people["ann"]
     for followed in ("bob", "cat"):
         client.post(f"/api/users/@{followed}/follow", headers=ann)
@@ -133,8 +136,12 @@ def test_a_window_too_small_for_a_page_gives_way_to_person_by_person(app, client
     client.post("/api/users/@bob/follow", headers=ann)
     sql("busy_home.sql")
     ann_uuid = sql("SELECT uuid FROM users WHERE handle = 'ann'")[0][0]
-    page = {"viewer_uuid": ann_uuid, "before_created_at": "infinity",
-            "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 8}
+    page = {
+        "viewer_uuid": ann_uuid,
+        "before_created_at": "infinity",
+        "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        "limit": 8,
+    }
     with app.app_context():
         db = current_db()
         # Of the newest 9 cruds a third are bob's: too few for a page, so the window answers short ...

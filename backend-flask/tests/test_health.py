@@ -5,8 +5,9 @@ def test_health_check(client):
 
 
 def test_health_check_is_503_when_postgres_is_unreachable(make_app, tmp_path):
-    client = make_app(database_url=f"postgresql://postgres@/cruddur?host={tmp_path}",
-                      db_timeout_seconds=1).test_client()
+    client = make_app(
+        database_url=f"postgresql://postgres@/cruddur?host={tmp_path}", db_timeout_seconds=1
+    ).test_client()
     response = client.get("/api/health-check")
     assert response.status_code == 503
     assert response.headers["Retry-After"]

@@ -1,7 +1,7 @@
 """What bin/dev seeds: people's local accounts given back after the local Cognito (moto, in memory) forgot
 them, never while their identity still exists; the demo people and cruds."""
-from cruddur_shared.text import hashtags
 
+from cruddur_shared.text import hashtags
 from devstack import local_accounts, seed
 
 PASSWORD = "restored-password-1"
@@ -13,8 +13,9 @@ def forget(auth, email):
 
 
 def me(client, auth, email, password=PASSWORD):
-    token = auth.cognito.initiate_auth(ClientId=auth.client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={
-        "USERNAME": email, "PASSWORD": password})["AuthenticationResult"]["AccessToken"]
+    token = auth.cognito.initiate_auth(
+        ClientId=auth.client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": password}
+    )["AuthenticationResult"]["AccessToken"]
     return client.get("/api/users/me", headers={"Authorization": f"Bearer {token}"})
 
 
@@ -55,8 +56,11 @@ def test_an_email_goes_to_the_newest_row_that_has_it(client, auth, config, sql):
     # another. After a restart the email must sign into the newcomer's row, never Vera's.
     email = auth.sign_up("vera")
     me(client, auth, email, password="test-password-1")
-    client.post("/api/activities", json={"message": "vera's own", "ttl": "1-day"},
-                headers={"Authorization": "Bearer " + auth.tokens(email)["AccessToken"]})
+    client.post(
+        "/api/activities",
+        json={"message": "vera's own", "ttl": "1-day"},
+        headers={"Authorization": "Bearer " + auth.tokens(email)["AccessToken"]},
+    )
     forget(auth, email)
     auth.sign_up("vera", email=email)
     newcomer = {"Authorization": "Bearer " + auth.tokens(email)["AccessToken"]}

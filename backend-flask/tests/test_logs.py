@@ -1,4 +1,5 @@
 """One JSON line per request on stdout, with the request id and trace id and no credentials."""
+
 import json
 import logging
 import sys
@@ -16,8 +17,11 @@ def request_lines(output):
 def test_a_request_logs_one_json_line(client, auth, capsys):
     headers = auth.headers("lena")
     capsys.readouterr()
-    response = client.post("/api/activities", json={"message": "not for the logs", "ttl": "1-hour"},
-                           headers={**headers, "X-Request-Id": "req-123"})
+    response = client.post(
+        "/api/activities",
+        json={"message": "not for the logs", "ttl": "1-hour"},
+        headers={**headers, "X-Request-Id": "req-123"},
+    )
     assert response.headers["X-Request-Id"] == "req-123"
     output = capsys.readouterr().out
     [line] = request_lines(output)
@@ -47,8 +51,13 @@ def test_a_traced_request_logs_its_trace_id(make_app, capsys, otlp_env):
 
 
 def test_cloudwatch_handler_ships_json_lines(config):
-    logs = boto3.client("logs", endpoint_url=config.aws_endpoint_url, region_name=config.aws_region,
-                        aws_access_key_id="test", aws_secret_access_key="test")
+    logs = boto3.client(
+        "logs",
+        endpoint_url=config.aws_endpoint_url,
+        region_name=config.aws_region,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
     logs.create_log_group(logGroupName="/cruddur/test")
     handler = cloudwatch_handler(config.with_overrides(cloudwatch_log_group="/cruddur/test"))
     record = logging.LogRecord("cruddur.request", logging.INFO, __file__, 1, "GET /api/x 200", None, None)

@@ -1,9 +1,10 @@
 """Direct messages through the API, on moto's DynamoDB and the real Postgres."""
+
 import pytest
 import yaml
 
-from cruddur import create_app
 from conftest import free_port
+from cruddur import create_app
 
 NOT_A_UUID_GROUP = "00000000-0000-4000-8000-000000000000"
 
@@ -32,14 +33,27 @@ def test_a_first_message_starts_a_conversation_both_members_see(client, person, 
 
     assert response.status_code == 201
     message = response.json
-    assert set(message) == {"uuid", "message_group_uuid", "message", "handle", "display_name", "avatar_url",
-                            "created_at"}
+    assert set(message) == {
+        "uuid",
+        "message_group_uuid",
+        "message",
+        "handle",
+        "display_name",
+        "avatar_url",
+        "created_at",
+    }
     assert (message["message"], message["handle"], message["display_name"]) == ("hello Ben", "ana", "Ana A")
     assert message["created_at"].endswith("+00:00")
     [for_ana] = groups(client, ana).json["items"]
-    assert for_ana == {"message_group_uuid": message["message_group_uuid"], "uuid": for_ana["uuid"],
-                       "handle": "ben", "display_name": "Ben B", "avatar_url": "http://assets.test/avatars/ben.jpg",
-                       "message": "hello Ben", "created_at": message["created_at"]}
+    assert for_ana == {
+        "message_group_uuid": message["message_group_uuid"],
+        "uuid": for_ana["uuid"],
+        "handle": "ben",
+        "display_name": "Ben B",
+        "avatar_url": "http://assets.test/avatars/ben.jpg",
+        "message": "hello Ben",
+        "created_at": message["created_at"],
+    }
     [for_ben] = groups(client, ben).json["items"]
     assert (for_ben["handle"], for_ben["message_group_uuid"]) == ("ana", message["message_group_uuid"])
     assert thread(client, ben, message["message_group_uuid"]).json == {"items": [message], "next_cursor": None}
@@ -82,8 +96,11 @@ def test_messages_come_newest_page_first_and_oldest_first_within_a_page(client, 
         if cursor is None:
             break
 
-    assert pages == [[f"message {n}" for n in range(15, 25)], [f"message {n}" for n in range(5, 15)],
-                     [f"message {n}" for n in range(0, 5)]]
+    assert pages == [
+        [f"message {n}" for n in range(15, 25)],
+        [f"message {n}" for n in range(5, 15)],
+        [f"message {n}" for n in range(0, 5)],
+    ]
     assert len(thread(client, ben, group_uuid).json["items"]) == 20
 
 
@@ -134,27 +151,35 @@ def test_someone_outside_the_conversation_cannot_read_or_post_and_learns_nothing
 
     for response in (reading, posting, unknown):
         assert (response.status_code, error_code(response)) == (404, "message_group_not_found")
-    assert reading.json["errors"][0]["message"].replace(group_uuid, "X") == \
-        unknown.json["errors"][0]["message"].replace(NOT_A_UUID_GROUP, "X")
+    assert reading.json["errors"][0]["message"].replace(group_uuid, "X") == unknown.json["errors"][0][
+        "message"
+    ].replace(NOT_A_UUID_GROUP, "X")
     assert groups(client, eve).json["items"] == []
     assert [m["message"] for m in thread(client, ana, group_uuid).json["items"]] == ["secret"]
 
 
-@pytest.mark.parametrize("body, status, code, field", [
-    ({"message": "   ", "handle": "ben"}, 400, "message_blank", "message"),
-    ({"message": "x" * 1025, "handle": "ben"}, 400, "message_too_long", "message"),
-    ({"message": 5, "handle": "ben"}, 400, "invalid_type", "message"),
-    ({"handle": "ben"}, 400, "missing_field", "message"),
-    ({"message": "hi"}, 400, "missing_field", "handle"),
-    ({"message": "hi", "handle": "ben", "message_group_uuid": NOT_A_UUID_GROUP}, 400, "ambiguous_recipient",
-     "message_group_uuid"),
-    ({"message": "hi", "message_group_uuid": "not-a-uuid"}, 400, "invalid_uuid", "message_group_uuid"),
-    ({"message": "hi", "handle": ["ben"]}, 400, "invalid_type", "handle"),
-    ({"message": "hi", "handle": "ana"}, 400, "cannot_message_yourself", "handle"),
-    ({"message": "hi", "handle": "ANA"}, 400, "cannot_message_yourself", "handle"),
-    ({"message": "hi", "handle": "nobody"}, 404, "user_not_found", None),
-    ({"message": "hi", "handle": "no such/handle"}, 404, "user_not_found", None),
-])
+@pytest.mark.parametrize(
+    "body, status, code, field",
+    [
+        ({"message": "   ", "handle": "ben"}, 400, "message_blank", "message"),
+        ({"message": "x" * 1025, "handle": "ben"}, 400, "message_too_long", "message"),
+        ({"message": 5, "handle": "ben"}, 400, "invalid_type", "message"),
+        ({"handle": "ben"}, 400, "missing_field", "message"),
+        ({"message": "hi"}, 400, "missing_field", "handle"),
+        (
+            {"message": "hi", "handle": "ben", "message_group_uuid": NOT_A_UUID_GROUP},
+            400,
+            "ambiguous_recipient",
+            "message_group_uuid",
+        ),
+        ({"message": "hi", "message_group_uuid": "not-a-uuid"}, 400, "invalid_uuid", "message_group_uuid"),
+        ({"message": "hi", "handle": ["ben"]}, 400, "invalid_type", "handle"),
+        ({"message": "hi", "handle": "ana"}, 400, "cannot_message_yourself", "handle"),
+        ({"message": "hi", "handle": "ANA"}, 400, "cannot_message_yourself", "handle"),
+        ({"message": "hi", "handle": "nobody"}, 404, "user_not_found", None),
+        ({"message": "hi", "handle": "no such/handle"}, 404, "user_not_found", None),
+    ],
+)
 def test_bad_messages_are_refused(client, person, body, status, code, field):
     ana, _ = person("ana"), person("ben")
     response = client.post("/api/messages", json=body, headers=ana)
@@ -176,11 +201,16 @@ def test_a_body_that_is_not_json_is_refused(client, person):
     assert (response.status_code, error_code(response)) == (415, "unsupported_media_type")
 
 
-@pytest.mark.parametrize("cursor", [
-    "garbage!", "e30", "eyJzayI6IDF9",  # not base64 JSON; {}; {"sk": 1}
-    # {"sk": "USER#x"}: a key of another partition or shape
-    "eyJzayI6ICJVU0VSI3gifQ",
-])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "garbage!",
+        "e30",
+        "eyJzayI6IDF9",  # not base64 JSON; {}; {"sk": 1}
+        # {"sk": "USER#x"}: a key of another partition or shape
+        "eyJzayI6ICJVU0VSI3gifQ",
+    ],
+)
 def test_cursors_this_api_did_not_hand_out_are_refused(client, person, cursor):
     ana, _ = person("ana"), person("ben")
     group_uuid = send(client, ana, "hi", handle="ben").json["message_group_uuid"]
@@ -208,10 +238,15 @@ def test_bad_conversation_uuids_are_refused(client, person):
     assert (response.status_code, error_code(response)) == (400, "invalid_uuid")
 
 
-@pytest.mark.parametrize("method, path", [
-    ("GET", "/api/message_groups"), ("GET", "/api/message_groups/@ana"),
-    ("GET", f"/api/messages/{NOT_A_UUID_GROUP}"), ("POST", "/api/messages"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("GET", "/api/message_groups"),
+        ("GET", "/api/message_groups/@ana"),
+        ("GET", f"/api/messages/{NOT_A_UUID_GROUP}"),
+        ("POST", "/api/messages"),
+    ],
+)
 def test_messaging_needs_a_signed_in_person(client, method, path):
     response = client.open(path, method=method, json={"message": "hi", "handle": "ana"})
     assert (response.status_code, error_code(response)) == (401, "missing_token")
@@ -220,14 +255,19 @@ def test_messaging_needs_a_signed_in_person(client, method, path):
 def test_dynamodb_down_is_a_503_for_messaging_and_nothing_else(config, client, person, local_aws):
     ana, _ = person("ana"), person("ben")
     # Cognito's keys stay reachable; only the AWS endpoint (DynamoDB's) is a closed port.
-    broken = create_app(config.with_overrides(
-        aws_endpoint_url=f"http://127.0.0.1:{free_port()}",
-        cognito_jwks_url=f"{local_aws['endpoint']}/{local_aws['pool_id']}/.well-known/jwks.json"))
+    broken = create_app(
+        config.with_overrides(
+            aws_endpoint_url=f"http://127.0.0.1:{free_port()}",
+            cognito_jwks_url=f"{local_aws['endpoint']}/{local_aws['pool_id']}/.well-known/jwks.json",
+        )
+    )
     try:
         broken_client = broken.test_client()
-        for response in (broken_client.get("/api/message_groups", headers=ana),
-                         broken_client.get(f"/api/messages/{NOT_A_UUID_GROUP}", headers=ana),
-                         broken_client.post("/api/messages", json={"message": "hi", "handle": "ben"}, headers=ana)):
+        for response in (
+            broken_client.get("/api/message_groups", headers=ana),
+            broken_client.get(f"/api/messages/{NOT_A_UUID_GROUP}", headers=ana),
+            broken_client.post("/api/messages", json={"message": "hi", "handle": "ben"}, headers=ana),
+        ):
             assert response.status_code == 503
             assert error_code(response) == "messages_unavailable"
             assert response.headers["Retry-After"] == "5"

@@ -1,10 +1,12 @@
 """The messages table's access patterns, on moto's DynamoDB."""
+
 import uuid
 
 import pytest
 
-from cruddur.cursors import InvalidCursor
-from cruddur.messages_store import (MessagesStore, conversations_position, messages_position, pair_pk)
+from cruddur.ddb.messages import MessagesStore, conversations_position, messages_position
+from cruddur.errors import InvalidCursor
+from cruddur_shared.messages_table import pair_pk
 
 
 @pytest.fixture
@@ -24,8 +26,11 @@ def test_starting_writes_the_pair_both_entries_and_the_first_message(store):
     assert store.conversation_between(ben, ana) == group_uuid
     for owner, other in ((ana, ben), (ben, ana)):
         entry = store.conversation_entry(owner, group_uuid)
-        assert (entry["other_user_uuid"], entry["last_message"], entry["last_message_at"]) == \
-            (other, "hello", message["created_at"])
+        assert (entry["other_user_uuid"], entry["last_message"], entry["last_message_at"]) == (
+            other,
+            "hello",
+            message["created_at"],
+        )
     assert store.messages(group_uuid, 10) == ([message], None)
 
 
@@ -39,8 +44,7 @@ def test_the_loser_of_a_race_to_start_finds_the_winners_conversation(store):
     assert loser is None
     assert store.conversation_between(ben, ana) == winner["message_group_uuid"]
     assert [item["message"] for item in store.messages(winner["message_group_uuid"], 10)[0]] == ["from ana"]
-    assert [entry["message_group_uuid"] for entry in store.conversations(ben, 10)[0]] == \
-        [winner["message_group_uuid"]]
+    assert [entry["message_group_uuid"] for entry in store.conversations(ben, 10)[0]] == [winner["message_group_uuid"]]
 
 
 def test_the_pair_key_is_the_same_whoever_asks():
@@ -56,8 +60,13 @@ def test_positions_are_the_sort_keys_and_other_shapes_are_refused(store):
     assert (page, position) == ([second], {"sk": second["sk"]})
     assert messages_position(position) == position
     assert [item["message"] for item in store.messages(group_uuid, 1, position)[0]] == ["first"]
-    for forged in ({"sk": second["sk"], "pk": "GROUP#other"}, {"sk": "PAIR"}, {"sk": 1}, [second["sk"]],
-                   {"sk": second["sk"].replace("+00:00", "Z")}):
+    for forged in (
+        {"sk": second["sk"], "pk": "GROUP#other"},
+        {"sk": "PAIR"},
+        {"sk": 1},
+        [second["sk"]],
+        {"sk": second["sk"].replace("+00:00", "Z")},
+    ):
         with pytest.raises(InvalidCursor):
             messages_position(forged)
     with pytest.raises(InvalidCursor):

@@ -1,6 +1,6 @@
 import psycopg
 
-from cruddur.migrations import MIGRATIONS_DIR, migrate
+from cruddur.db.migrate import MIGRATIONS_DIR, migrate
 
 
 def test_migrations_are_numbered_and_each_applied_once(database_url):

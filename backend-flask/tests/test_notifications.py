@@ -1,4 +1,5 @@
 """Notifications: reply, like, repost, follow and mention from others; unread count; gone with their crud."""
+
 import pytest
 
 from cruddur.services.notifications import mentioned_handles
@@ -37,8 +38,12 @@ def test_each_kind_newest_first_with_actor_and_crud(client, people):
     assert by_type["mention"]["activity"]["uuid"] == mention["uuid"]
     assert by_type["like"]["activity"]["uuid"] == crud["uuid"] and by_type["like"]["activity"]["likes_count"] == 1
     assert by_type["follow"]["activity"] is None
-    assert by_type["like"]["actor"] == {"uuid": by_type["like"]["actor"]["uuid"], "handle": "bob",
-                                        "display_name": "Bob", "avatar_url": None}
+    assert by_type["like"]["actor"] == {
+        "uuid": by_type["like"]["actor"]["uuid"],
+        "handle": "bob",
+        "display_name": "Bob",
+        "avatar_url": None,
+    }
     assert all(n["read"] is False for n in page["items"])
     assert [n["type"] for n in notifications(client, people["cat"])["items"]] == ["mention"]
 
@@ -79,20 +84,25 @@ def test_gone_when_the_crud_expires_or_is_deleted(client, people, sql):
     kept, expiring, deleted = (post(client, ann, m) for m in ("kept", "expiring", "deleted"))
     for crud in (kept, expiring, deleted):
         client.post(f"/api/activities/{crud['uuid']}/like", headers=bob)
-    sql("UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
-        "WHERE uuid = %s", (expiring["uuid"],))
+    sql(
+        "UPDATE activities SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' "
+        "WHERE uuid = %s",
+        (expiring["uuid"],),
+    )
     client.delete(f"/api/activities/{deleted['uuid']}", headers=ann)
     page = notifications(client, ann)
     assert [n["activity"]["uuid"] for n in page["items"]] == [kept["uuid"]] and page["unread_count"] == 1
 
 
 def test_pages(client, people, sql):
-    ann, bob = people["ann"], people["bob"]
+    ann = people["ann"]
     crud = post(client, ann, "popular")
-    sql("""INSERT INTO notifications (user_uuid, actor_uuid, type, activity_uuid, created_at)
+    sql(
+        """INSERT INTO notifications (user_uuid, actor_uuid, type, activity_uuid, created_at)
            SELECT a.user_uuid, b.uuid, 'mention', a.uuid, now() - n * interval '1 minute'
            FROM activities a, users b, generate_series(1, 25) n WHERE a.uuid = %s AND b.handle = 'bob'""",
-        (crud["uuid"],))
+        (crud["uuid"],),
+    )
     first = notifications(client, ann, "?limit=10")
     second = notifications(client, ann, f"?limit=10&cursor={first['next_cursor']}")
     third = notifications(client, ann, f"?limit=10&cursor={second['next_cursor']}")
@@ -100,11 +110,14 @@ def test_pages(client, people, sql):
     assert len(uuids) == len(set(uuids)) == 25 and third["next_cursor"] is None
 
 
-@pytest.mark.parametrize("message, handles", [
-    ("hi @Ann and @bob_2!", ["ann", "bob_2"]),
-    ("mail me@example.com", []),
-    ("@ab too short, @" + "x" * 21 + " too long", []),
-])
+@pytest.mark.parametrize(
+    "message, handles",
+    [
+        ("hi @Ann and @bob_2!", ["ann", "bob_2"]),
+        ("mail me@example.com", []),
+        ("@ab too short, @" + "x" * 21 + " too long", []),
+    ],
+)
 def test_mentions_are_found(message, handles):
     assert mentioned_handles(message) == handles
 

@@ -1,4 +1,5 @@
 """The OpenAPI document and the routes say the same thing."""
+
 import re
 
 import yaml
@@ -8,13 +9,15 @@ METHODS = {"get", "post", "put", "patch", "delete"}
 
 
 def documented(document):
-    return {(method.upper(), path) for path, item in document["paths"].items() for method in item
-            if method in METHODS}
+    return {(method.upper(), path) for path, item in document["paths"].items() for method in item if method in METHODS}
 
 
 def routed(app):
-    return {(method, re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule).replace("{activity_uuid}", "{uuid}"))
-            for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
+    return {
+        (method, re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule).replace("{activity_uuid}", "{uuid}"))
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
 
 
 def test_document_is_valid_openapi_and_served(client):

@@ -1,8 +1,8 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from cruddur.public_pages import PublicPages
+from cruddur.api.public_pages import PublicPages
 
-NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 class Clock:
@@ -19,8 +19,11 @@ def reads_of_a_page_expiring_in(seconds):
 
     def load():
         reads.append(1)
-        return {"items": [{"label": f"read {len(reads)}", "expires_at": NOW + timedelta(seconds=seconds)}],
-                "next_cursor": None}
+        return {
+            "items": [{"label": f"read {len(reads)}", "expires_at": NOW + timedelta(seconds=seconds)}],
+            "next_cursor": None,
+        }
+
     return load
 
 
@@ -61,6 +64,7 @@ def test_anonymous_first_pages_are_kept_and_nothing_else_is(make_app, auth):
 
     def post(message):
         return client.post("/api/activities", json={"message": message, "ttl": "1-day"}, headers=ann).json
+
     first = post("before the page was kept")
     kept_home = client.get("/api/activities/home").json
     kept_explore = client.get("/api/activities/explore").json
@@ -68,6 +72,8 @@ def test_anonymous_first_pages_are_kept_and_nothing_else_is(make_app, auth):
     assert client.get("/api/activities/home").json == kept_home == kept_explore
     assert [c["uuid"] for c in kept_home["items"]] == [first["uuid"]]
     # Signed-in views, other page sizes and later pages are read each time.
-    assert [c["uuid"] for c in client.get("/api/activities/home", headers=ann).json["items"]] == \
-        [second["uuid"], first["uuid"]]
+    assert [c["uuid"] for c in client.get("/api/activities/home", headers=ann).json["items"]] == [
+        second["uuid"],
+        first["uuid"],
+    ]
     assert len(client.get("/api/activities/explore?limit=5").json["items"]) == 2

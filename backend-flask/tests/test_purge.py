@@ -2,7 +2,7 @@ import time
 
 import psycopg
 
-from cruddur.purge import PurgeRunner, purge_expired
+from cruddur.db.purge import PurgeRunner, purge_expired
 
 
 def crud_messages(sql):
@@ -42,7 +42,10 @@ def test_background_runner_purges(app, sql):
 def test_avatar_uploads_go_after_a_day(app, sql, auth, client):
     client.get("/api/users/me", headers=auth.headers("ana"))
     [[ana]] = sql("SELECT uuid FROM users")
-    sql("INSERT INTO avatar_uploads (upload_id, user_uuid, created_at) "
-        "SELECT md5(n::text), %s, now() - make_interval(hours => n) FROM generate_series(1, 50) AS n", (ana,))
+    sql(
+        "INSERT INTO avatar_uploads (upload_id, user_uuid, created_at) "
+        "SELECT md5(n::text), %s, now() - make_interval(hours => n) FROM generate_series(1, 50) AS n",
+        (ana,),
+    )
     purge_expired(app.extensions["db"], batch_size=7)
     assert sql("SELECT count(*) FROM avatar_uploads") == [(23,)]  # those under a day old: 1 to 23 hours

@@ -1,5 +1,6 @@
 """Rate limits: per user and per IP on writes, per IP on sign-in-adjacent requests; counts shared by every
 process through PostgreSQL (the default) or Redis."""
+
 import shutil
 import subprocess
 import time
@@ -7,12 +8,14 @@ import time
 import pytest
 
 from conftest import free_port
-from cruddur.rate_limits import Limit, RedisCounter
+from cruddur.api.rate_limits import RedisCounter
+from cruddur.config import Limit
 
 
 def crud(client, headers, **environ):
-    return client.post("/api/activities", json={"message": "hi", "ttl": "1-hour"}, headers=headers,
-                       environ_base=environ)
+    return client.post(
+        "/api/activities", json={"message": "hi", "ttl": "1-hour"}, headers=headers, environ_base=environ
+    )
 
 
 def assert_limited(response, limit):
@@ -80,8 +83,9 @@ def test_the_client_address_behind_a_trusted_proxy(make_app, auth):
     assert crud(client, {**ann, "X-Forwarded-For": "203.0.113.10"}).status_code == 201
 
 
-@pytest.mark.parametrize("spec, limit", [("60/minute", Limit(60, 60)), (" 5 / second ", Limit(5, 1)),
-                                         ("100/hour", Limit(100, 3600))])
+@pytest.mark.parametrize(
+    "spec, limit", [("60/minute", Limit(60, 60)), (" 5 / second ", Limit(5, 1)), ("100/hour", Limit(100, 3600))]
+)
 def test_limit_specs(spec, limit):
     assert Limit.parse(spec) == limit
 
@@ -97,8 +101,22 @@ def redis_url(tmp_path):
     server = shutil.which("redis-server")
     assert server, "bin/test installs redis-server"
     port = free_port()
-    process = subprocess.Popen([server, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            server,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     url = f"redis://127.0.0.1:{port}/0"
     counter = RedisCounter(url)
     for _ in range(100):

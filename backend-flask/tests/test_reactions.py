@@ -1,4 +1,5 @@
 """Likes and reposts: idempotent toggles with exact counts, even when clicks race."""
+
 import threading
 import uuid
 
@@ -11,8 +12,9 @@ def crud(client, auth):
     return client.post("/api/activities", json={"message": "like me", "ttl": "1-day"}, headers=author).json
 
 
-@pytest.mark.parametrize("reaction, count, flag", [("like", "likes_count", "liked"),
-                                                   ("repost", "reposts_count", "reposted")])
+@pytest.mark.parametrize(
+    "reaction, count, flag", [("like", "likes_count", "liked"), ("repost", "reposts_count", "reposted")]
+)
 def test_toggle_is_idempotent(client, auth, crud, reaction, count, flag):
     ben = auth.headers("ben")
     path = f"/api/activities/{crud['uuid']}/{reaction}"
@@ -47,6 +49,7 @@ def test_concurrent_likes_keep_exact_counts(app, auth, crud):
             response = method(f"/api/activities/{crud['uuid']}/like", headers=headers)
             if response.status_code != 200:
                 errors.append(response.status_code)
+
     # Each fan clicks like/unlike an odd number of times concurrently: each ends liked.
     threads = [threading.Thread(target=click, args=(headers, 7)) for headers in people]
     for thread in threads:

@@ -1,11 +1,12 @@
 """The key cache and verifier on their own, with a fetch function that plays the JWKS endpoint."""
+
 import pytest
 import requests
 from moto.utilities.utils import load_resource
-
-from cruddur.errors import ApiError
-from cruddur.tokens import KeyCache, TokenVerifier, bearer_token
 from tokens import access_claims, sign
+
+from cruddur.auth.tokens import KeyCache, TokenVerifier, bearer_token
+from cruddur.errors import DomainError, Unauthenticated, Unavailable
 
 ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test"
 CLIENT = "client-1"
@@ -49,9 +50,9 @@ def cache(endpoint, clock):
 
 
 def reason(call):
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(DomainError) as caught:
         call()
-    return caught.value.status, caught.value.code
+    return type(caught.value), caught.value.code
 
 
 def test_keys_are_fetched_once_and_cached(cache, endpoint):
@@ -62,11 +63,11 @@ def test_keys_are_fetched_once_and_cached(cache, endpoint):
 
 def test_unknown_kid_refetches_at_most_once_a_minute(cache, endpoint, clock):
     cache.get("dummy")
-    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert reason(lambda: cache.get("rotated")) == (Unauthenticated, "unknown_key")
     assert endpoint.calls == 1
     clock.now += 60
-    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
-    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert reason(lambda: cache.get("rotated")) == (Unauthenticated, "unknown_key")
+    assert reason(lambda: cache.get("rotated")) == (Unauthenticated, "unknown_key")
     assert endpoint.calls == 2
 
 
@@ -81,20 +82,20 @@ def test_outage_with_cached_keys_changes_nothing(cache, endpoint, clock):
     cache.get("dummy")
     endpoint.down = True
     clock.now += 120
-    assert reason(lambda: cache.get("rotated")) == (401, "unknown_key")
+    assert reason(lambda: cache.get("rotated")) == (Unauthenticated, "unknown_key")
     assert cache.get("dummy")["kid"] == "dummy"
 
 
 @pytest.mark.parametrize("document", [None, [], {"keys": "nope"}])
-def test_outage_without_keys_is_503(clock, document):
+def test_outage_without_keys_is_unavailable(clock, document):
     endpoint = JwksEndpoint(document)
     cache = KeyCache("https://jwks.test", 60, fetch=endpoint, clock=clock)
-    assert reason(lambda: cache.get("dummy")) == (503, "jwks_unavailable")
+    assert reason(lambda: cache.get("dummy")) == (Unavailable, "jwks_unavailable")
 
 
-def test_outage_on_first_fetch_is_503(cache, endpoint):
+def test_outage_on_first_fetch_is_unavailable(cache, endpoint):
     endpoint.down = True
-    assert reason(lambda: cache.get("dummy")) == (503, "jwks_unavailable")
+    assert reason(lambda: cache.get("dummy")) == (Unavailable, "jwks_unavailable")
 
 
 def test_verifier_answers_claims_of_a_valid_token(cache):
@@ -105,18 +106,25 @@ def test_verifier_answers_claims_of_a_valid_token(cache):
 
 def test_verifier_allows_small_clock_drift(cache):
     import time
+
     verifier = TokenVerifier(ISSUER, CLIENT, cache)
     drifted = access_claims(ISSUER, CLIENT, iat=int(time.time()) + 20)
     assert verifier.verify(sign(drifted))["iat"] == drifted["iat"]
 
 
-@pytest.mark.parametrize("header, expected", [
-    (None, None), ("Bearer abc", "abc"), ("bearer abc", "abc"), ("  Bearer   abc  ", "abc"),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (None, None),
+        ("Bearer abc", "abc"),
+        ("bearer abc", "abc"),
+        ("  Bearer   abc  ", "abc"),
+    ],
+)
 def test_bearer_token(header, expected):
     assert bearer_token(header) == expected
 
 
 @pytest.mark.parametrize("header", ["", "Bearer", "Basic abc", "abc", "Bearer a b"])
 def test_bearer_token_refuses_other_shapes(header):
-    assert reason(lambda: bearer_token(header)) == (401, "invalid_authorization_header")
+    assert reason(lambda: bearer_token(header)) == (Unauthenticated, "invalid_authorization_header")

@@ -1,12 +1,13 @@
 """OpenTelemetry: a request's span tree in memory, and the same spans at a loopback OTLP/HTTP collector."""
+
 import pytest
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
+from receivers import wait_until
 
 from cruddur.observability.tracing import tracer_provider
-from receivers import wait_until
 
 
 @pytest.fixture
@@ -78,10 +79,10 @@ def test_spans_reach_the_otlp_collector(traced_client, otlp_collector, spans):
 
     def exported_trace_ids():
         ids = set()
-        for path, headers, body in otlp_collector.requests:
+        for path, _, body in otlp_collector.requests:
             if path == "/v1/traces":
                 request = ExportTraceServiceRequest.FromString(body)
                 ids |= {span.trace_id for r in request.resource_spans for s in r.scope_spans for span in s.spans}
         return ids
-    assert wait_until(lambda: wanted in exported_trace_ids())
 
+    assert wait_until(lambda: wanted in exported_trace_ids())

@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from cruddur.errors import ApiError
+from cruddur.errors import Conflict, Unprocessable
 from cruddur.services import users
 
 
@@ -35,8 +35,9 @@ def assert_still_veras(client, auth, vera, group_uuid, intruder):
     """Vera keeps her row and her conversation; the intruder's token reaches neither."""
     me = client.get("/api/users/me", headers=vera)
     assert (me.status_code, me.json["handle"]) == (200, "vera")
-    assert [g["message_group_uuid"] for g in client.get("/api/message_groups", headers=vera).json["items"]] == \
-        [group_uuid]
+    assert [g["message_group_uuid"] for g in client.get("/api/message_groups", headers=vera).json["items"]] == [
+        group_uuid
+    ]
     for path in ("/api/users/me", "/api/message_groups", f"/api/messages/{group_uuid}"):
         response = client.get(path, headers=intruder)
         assert (response.status_code, response.json["errors"][0]["code"]) == (409, "handle_taken")
@@ -49,11 +50,14 @@ def test_an_account_asking_for_someones_username_gets_409(client, auth, victim, 
     assert_still_veras(client, auth, vera, group_uuid, intruder)
 
 
-@pytest.mark.parametrize("look_alike, handle", [
-    (str, "vera"),          # her exact email and username
-    (str.title, "vera"),    # her email in another case
-    (str.upper, "VERA"),    # and her username in another case
-])
+@pytest.mark.parametrize(
+    "look_alike, handle",
+    [
+        (str, "vera"),  # her exact email and username
+        (str.title, "vera"),  # her email in another case
+        (str.upper, "VERA"),  # and her username in another case
+    ],
+)
 def test_a_new_account_with_someones_email_and_username_gets_409(client, auth, victim, sql, look_alike, handle):
     # Cognito keeps one account per email, so her account is gone first (as when the local Cognito forgets
     # everyone, or she deleted it): still nothing about an account's email or username moves her row.
@@ -72,8 +76,9 @@ def test_an_account_that_changes_its_username_to_someones_keeps_its_own_row(clie
     token = auth.tokens(auth.sign_up("mallory"))["AccessToken"]
     mallory = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/users/me", headers=mallory).json["handle"] == "mallory"
-    auth.cognito.update_user_attributes(AccessToken=token, UserAttributes=[
-        {"Name": "preferred_username", "Value": "vera"}])
+    auth.cognito.update_user_attributes(
+        AccessToken=token, UserAttributes=[{"Name": "preferred_username", "Value": "vera"}]
+    )
     assert client.get("/api/users/me", headers=mallory).json["handle"] == "mallory"
     assert client.get("/api/message_groups", headers=mallory).json["items"] == []
     assert client.get(f"/api/messages/{group_uuid}", headers=mallory).status_code == 404
@@ -87,6 +92,7 @@ def test_two_sign_ups_racing_for_one_username_make_one_row(app, auth, sql):
     def first_call(headers):
         barrier.wait()
         return app.test_client().get("/api/users/me", headers=headers).status_code
+
     with ThreadPoolExecutor(len(tokens)) as pool:
         statuses = sorted(pool.map(first_call, tokens))
     assert statuses == [200, 409, 409, 409]
@@ -97,24 +103,28 @@ def test_a_taken_handle_is_409(client, auth):
     client.get("/api/users/me", headers=auth.headers("dora"))
     response = client.get("/api/users/me", headers=auth.headers("dora"))
     assert response.status_code == 409
-    assert response.json["errors"][0] == {"code": "handle_taken", "field": "handle",
-                                          "message": "The username @dora belongs to someone else"}
+    assert response.json["errors"][0] == {
+        "code": "handle_taken",
+        "field": "handle",
+        "message": "The username @dora belongs to someone else",
+    }
 
 
 def test_handles_are_unique_whatever_their_case(app):
     database = app.extensions["db"]
     users.provision(database, cognito_user_id="a", handle="Dora", email="a@example.com", display_name="A")
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(Conflict) as caught:
         users.provision(database, cognito_user_id="b", handle="dora", email="b@example.com", display_name="B")
     assert caught.value.code == "handle_taken"
 
 
 @pytest.mark.parametrize("handle", ["ab", "a" * 21, "no-dash", "space here", ""])
 def test_provision_refuses_bad_handles(app, handle):
-    with pytest.raises(ApiError) as caught:
-        users.provision(app.extensions["db"], cognito_user_id="x", handle=handle, email="x@example.com",
-                        display_name="X")
-    assert (caught.value.status, caught.value.code) == (422, "invalid_handle")
+    with pytest.raises(Unprocessable) as caught:
+        users.provision(
+            app.extensions["db"], cognito_user_id="x", handle=handle, email="x@example.com", display_name="X"
+        )
+    assert caught.value.code == "invalid_handle"
 
 
 def test_provision_is_idempotent_for_the_same_account(app):
@@ -167,8 +177,11 @@ def test_a_taken_username_is_claimed_anew_and_cognito_follows(client, auth, beat
     assert client.get("/api/users/me", headers=headers).status_code == 409
     claimed = client.put("/api/users/me/handle", headers=headers, json={"handle": "Dora_Two"})
     assert claimed.status_code == 200
-    assert (claimed.json["handle"], claimed.json["display_name"], claimed.json["is_me"]) == \
-        ("dora_two", "Second Dora", True)
+    assert (claimed.json["handle"], claimed.json["display_name"], claimed.json["is_me"]) == (
+        "dora_two",
+        "Second Dora",
+        True,
+    )
     assert client.get("/api/users/me", headers=headers).json == claimed.json
     cognito = auth.cognito.admin_get_user(UserPoolId=auth.pool_id, Username=email)["UserAttributes"]
     assert {"Name": "preferred_username", "Value": "dora_two"} in cognito
@@ -184,10 +197,16 @@ def test_claiming_a_username_someone_has_is_409_and_can_be_tried_again(client, a
     assert client.put("/api/users/me/handle", headers=headers, json={"handle": "dora2"}).status_code == 200
 
 
-@pytest.mark.parametrize("body, code", [
-    ({"handle": "x"}, "invalid_handle"), ({"handle": "no spaces"}, "invalid_handle"),
-    ({"handle": 7}, "invalid_type"), ({}, "missing_field"), ({"handle": "dora\ud800"}, "invalid_characters"),
-])
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        ({"handle": "x"}, "invalid_handle"),
+        ({"handle": "no spaces"}, "invalid_handle"),
+        ({"handle": 7}, "invalid_type"),
+        ({}, "missing_field"),
+        ({"handle": "dora\ud800"}, "invalid_characters"),
+    ],
+)
 def test_claiming_a_bad_username_is_400(client, beaten_to_it, body, code):
     _, headers = beaten_to_it
     response = client.put("/api/users/me/handle", headers=headers, json=body)
@@ -205,16 +224,20 @@ def test_an_account_with_a_row_cannot_claim_another_username(client, auth):
 def test_claiming_needs_a_valid_token(client):
     response = client.put("/api/users/me/handle", json={"handle": "dora"})
     assert response.status_code == 401
-    response = client.put("/api/users/me/handle", json={"handle": "dora"},
-                          headers={"Authorization": "Bearer not.a.token"})
+    response = client.put(
+        "/api/users/me/handle", json={"handle": "dora"}, headers={"Authorization": "Bearer not.a.token"}
+    )
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("name, shown", [
-    ("\u202eAndrew\u200b", "dora"),  # a right-to-left override: the handle stands in
-    ("\u200b\u200b", "dora"),
-    ("\u3164", "dora"),  # a Hangul filler draws nothing
-    ("Dora \U0001F469\u200d\U0001F4BB", "Dora \U0001F469\u200d\U0001F4BB"),
-])
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("\u202eAndrew\u200b", "dora"),  # a right-to-left override: the handle stands in
+        ("\u200b\u200b", "dora"),
+        ("\u3164", "dora"),  # a Hangul filler draws nothing
+        ("Dora \U0001f469\u200d\U0001f4bb", "Dora \U0001f469\u200d\U0001f4bb"),
+    ],
+)
 def test_names_from_sign_up_follow_the_text_rules(client, auth, name, shown):
     assert client.get("/api/users/me", headers=auth.headers("dora", name)).json["display_name"] == shown

@@ -1,5 +1,6 @@
 """The local worker: the messages table's stream, through the stream handler, to the conversations' order;
 where it keeps its place in the stream; and the supervisor bin/dev runs it under."""
+
 import json
 import os
 import re
@@ -9,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import boto3
@@ -17,6 +18,9 @@ import pytest
 from botocore.stub import Stubber
 
 from devstack import worker
+
+# Not in `bin/test quick`: supervised worker processes killed and restarted.
+pytestmark = pytest.mark.slow
 
 WAIT_SECONDS = 15
 BACKEND = Path(__file__).resolve().parents[1]
@@ -35,9 +39,9 @@ def start_worker(config, local_aws_env):
     threads = []
 
     def start():
-        threads.append(threading.Thread(target=worker.Worker(worker.pollers(config)).run, args=(stopped,),
-                                        daemon=True))
+        threads.append(threading.Thread(target=worker.Worker(worker.pollers(config)).run, args=(stopped,), daemon=True))
         threads[-1].start()
+
     yield start
     stopped.set()
     for thread in threads:
@@ -68,9 +72,11 @@ def wait_for(check):
 
 def recording(records):
     """A stream handler that keeps every record it is given and fails none."""
+
     def handler(event, context):
         records.extend(event["Records"])
         return {"batchItemFailures": []}
+
     return handler
 
 
@@ -84,8 +90,11 @@ def sequence_numbers(records):
 
 
 def messages(records):
-    return [record["dynamodb"]["NewImage"]["message"]["S"] for record in records
-            if "message" in record["dynamodb"].get("NewImage", {})]
+    return [
+        record["dynamodb"]["NewImage"]["message"]["S"]
+        for record in records
+        if "message" in record["dynamodb"].get("NewImage", {})
+    ]
 
 
 def test_a_reply_moves_the_conversation_to_the_top_through_the_stream(client, auth, start_worker):
@@ -94,8 +103,9 @@ def test_a_reply_moves_the_conversation_to_the_top_through_the_stream(client, au
         client.get("/api/users/me", headers=headers)
     with_ben = client.post("/api/messages", json={"message": "hi ben", "handle": "ben"}, headers=ana).json
     client.post("/api/messages", json={"message": "hi cat", "handle": "cat"}, headers=ana)
-    client.post("/api/messages", json={"message": "hi ana", "message_group_uuid": with_ben["message_group_uuid"]},
-                headers=ben)
+    client.post(
+        "/api/messages", json={"message": "hi ana", "message_group_uuid": with_ben["message_group_uuid"]}, headers=ben
+    )
 
     def anas_list():
         return [(g["handle"], g["message"]) for g in client.get("/api/message_groups", headers=ana).json["items"]]
@@ -154,9 +164,12 @@ def test_a_failed_record_is_retried_from_where_it_failed_then_skipped(client, au
 
 
 def test_a_stream_record_gets_the_lambda_shape():
-    created = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
-    record = {"eventName": "INSERT", "eventSource": "aws:dynamodb",
-              "dynamodb": {"ApproximateCreationDateTime": created, "SequenceNumber": "1", "Keys": {}}}
+    created = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    record = {
+        "eventName": "INSERT",
+        "eventSource": "aws:dynamodb",
+        "dynamodb": {"ApproximateCreationDateTime": created, "SequenceNumber": "1", "Keys": {}},
+    }
 
     shaped = worker.lambda_stream_record(record, "arn:stream")
 
@@ -187,18 +200,19 @@ def earlier_stream_arn(dynamodb):
     every stream the same shard id and first sequence number, so only the ARN tells them apart."""
     name = f"earlier-{secrets.token_hex(4)}"
     table = dynamodb.create_table(
-        TableName=name, BillingMode="PAY_PER_REQUEST",
+        TableName=name,
+        BillingMode="PAY_PER_REQUEST",
         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
         AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"})["TableDescription"]
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"},
+    )["TableDescription"]
     for n in range(2):
         dynamodb.put_item(TableName=name, Item={"pk": {"S": str(n)}})
     yield table["LatestStreamArn"]
     dynamodb.delete_table(TableName=name)
 
 
-def test_a_checkpoint_of_another_stream_is_ignored(client, auth, streams, stream_arn, earlier_stream_arn,
-                                                     tmp_path):
+def test_a_checkpoint_of_another_stream_is_ignored(client, auth, streams, stream_arn, earlier_stream_arn, tmp_path):
     checkpoint = tmp_path / "checkpoint.json"
     read_to_the_end(worker.StreamPoller(streams, earlier_stream_arn, recording([]), checkpoint))
     ana = auth.headers("ana")
@@ -220,19 +234,24 @@ def test_a_checkpoint_the_stream_no_longer_holds_is_read_from_the_trim_horizon(t
     trimmed, oldest_kept = "100000000000000000005", "100000000000000000009"
     checkpoint = tmp_path / "checkpoint.json"
     worker.StreamCheckpoint(checkpoint, stream_arn).save(shard_id, trimmed)
-    streams = boto3.client("dynamodbstreams", region_name="us-east-1", aws_access_key_id="stub",
-                           aws_secret_access_key="stub")
+    streams = boto3.client(
+        "dynamodbstreams", region_name="us-east-1", aws_access_key_id="stub", aws_secret_access_key="stub"
+    )
     stream = Stubber(streams)
     where = {"StreamArn": stream_arn, "ShardId": shard_id}
-    stream.add_response("describe_stream", {"StreamDescription": {"Shards": [{"ShardId": shard_id}]}},
-                        {"StreamArn": stream_arn})
-    stream.add_client_error("get_shard_iterator", "TrimmedDataAccessException",
-                            expected_params={**where, **worker.after(trimmed)})
-    stream.add_response("get_shard_iterator", {"ShardIterator": "from-the-start"},
-                        {**where, **worker.TRIM_HORIZON})
+    stream.add_response(
+        "describe_stream", {"StreamDescription": {"Shards": [{"ShardId": shard_id}]}}, {"StreamArn": stream_arn}
+    )
+    stream.add_client_error(
+        "get_shard_iterator", "TrimmedDataAccessException", expected_params={**where, **worker.after(trimmed)}
+    )
+    stream.add_response("get_shard_iterator", {"ShardIterator": "from-the-start"}, {**where, **worker.TRIM_HORIZON})
     record = {"eventName": "INSERT", "dynamodb": {"SequenceNumber": oldest_kept, "Keys": {"pk": {"S": "a"}}}}
-    stream.add_response("get_records", {"Records": [record], "NextShardIterator": "next"},
-                        {"ShardIterator": "from-the-start", "Limit": worker.BATCH_SIZE})
+    stream.add_response(
+        "get_records",
+        {"Records": [record], "NextShardIterator": "next"},
+        {"ShardIterator": "from-the-start", "Limit": worker.BATCH_SIZE},
+    )
     handled = []
     poller = worker.StreamPoller(streams, stream_arn, recording(handled), checkpoint)
 
@@ -257,7 +276,12 @@ class SupervisorRun:
         with open(log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "devstack.supervisor", "--name", "worker", *options, "--", *command],
-                cwd=BACKEND, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                cwd=BACKEND,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def log(self):
         return self.log_path.read_text()
@@ -282,6 +306,7 @@ def supervise(tmp_path):
     def start(command, *options, env=None):
         runs.append(SupervisorRun(tmp_path / f"supervisor-{len(runs)}.log", command, options, env))
         return runs[-1]
+
     yield start
     for run in runs:
         if run.process.poll() is None:
@@ -320,11 +345,14 @@ def test_the_supervisor_waits_the_first_delay_again_after_a_long_enough_run(supe
     assert [delay for _, _, delay in run.restarts()[:4]] == [0.1, 0.2, 0.1, 0.2]
 
 
-def test_a_worker_killed_with_sigkill_is_started_again_and_resumes(supervise, client, auth, local_aws_env,
-                                                                   tmp_path):
+def test_a_worker_killed_with_sigkill_is_started_again_and_resumes(supervise, client, auth, local_aws_env, tmp_path):
     checkpoint = tmp_path / "checkpoint.json"
-    run = supervise([sys.executable, "-m", "devstack.worker"], "--first-delay", "0.2",
-                    env={**os.environ, "WORKER_CHECKPOINT_FILE": str(checkpoint)})
+    run = supervise(
+        [sys.executable, "-m", "devstack.worker"],
+        "--first-delay",
+        "0.2",
+        env={**os.environ, "WORKER_CHECKPOINT_FILE": str(checkpoint)},
+    )
     ana = auth.headers("ana")
     client.get("/api/users/me", headers=auth.headers("ben"))
     client.post("/api/messages", json={"message": "hi ben", "handle": "ben"}, headers=ana)

@@ -1,9 +1,9 @@
 """X-Ray: with a daemon address set, a request's segment (with SQL and AWS subsegments) arrives over UDP."""
+
 import json
 from pathlib import Path
 
 import pytest
-
 from receivers import UdpListener
 
 SAMPLING_RULES = Path(__file__).resolve().parents[2] / "aws" / "xray" / "sampling-rules.json"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by bin/dev, bin/test and bin/db: installs what is missing and starts the local stack's parts.
 # Sourced, never run. Every server binds to 127.0.0.1.
 
@@ -40,10 +41,14 @@ ensure_backend_venv() {
     say "making the Python virtual environment ($VENV)"
     python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
   fi
-  [ -x "$PY" ] && "$PY" -c "import flask" 2>/dev/null || rm -f "$DATA/stamps/backend-deps"
-  if changed_since_last backend-deps "$BACKEND/requirements.txt" "$BACKEND/requirements-dev.txt"; then
+  if ! { [ -x "$PY" ] && "$PY" -c "import flask" 2>/dev/null; }; then rm -f "$DATA/stamps/backend-deps"; fi
+  if changed_since_last backend-deps "$BACKEND/requirements.txt" "$BACKEND/requirements-dev.txt" \
+      "$BACKEND/pyproject.toml" "$BACKEND/shared/pyproject.toml" "$REPO/aws/lambdas/pyproject.toml"; then
     say "installing backend dependencies"
     "$PY" -m pip install -q --disable-pip-version-check -r "$BACKEND/requirements-dev.txt"
+    # Our own projects, editable: the API, the rules it shares with the Lambdas, the Lambdas.
+    "$PY" -m pip install -q --disable-pip-version-check --no-deps \
+      -e "$BACKEND" -e "$BACKEND/shared" -e "$REPO/aws/lambdas"
     mark_done backend-deps
   fi
 }

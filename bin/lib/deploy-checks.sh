@@ -51,11 +51,6 @@ check_workflows() {
   "$TOOLS/zizmor" --offline --quiet "$REPO/.github/workflows"
 }
 
-check_scripts() {
-  say "shellcheck: the deploy scripts"
-  (cd "$REPO" && "$TOOLS/shellcheck" -x bin/cfn/* bin/lambda/* bin/ecs/* bin/ci/* bin/lib/deploy-checks.sh)
-}
-
 check_compose() {
   say "docker-compose.yml against the compose specification"
   # The docker CLI here has no compose plugin (and there is no engine), so the schema check stands in
@@ -154,7 +149,7 @@ NGINX
 deploy_checks() {
   ensure_tools_venv || return 1
   local failed=() check
-  for check in check_cloudformation check_checkov check_dockerfiles check_workflows check_scripts \
+  for check in check_cloudformation check_checkov check_dockerfiles check_workflows \
                check_compose check_lambda_packages check_api_entrypoint check_web_entrypoint; do
     "$check" || failed+=("$check")
   done

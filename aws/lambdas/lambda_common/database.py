@@ -1,4 +1,5 @@
 """The Lambdas that write to PostgreSQL find it the same way."""
+
 import functools
 import os
 

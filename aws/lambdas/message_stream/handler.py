@@ -1,5 +1,5 @@
 """The messages table's stream handler: moves a conversation to the top of both members' lists with the
-latest message as its preview (key shapes: backend-flask/docs/messages-table.md).
+latest message as its preview (key shapes: cruddur_shared.messages_table, which the API writes them by).
 
 Lambda delivers batches of stream records, possibly again (redelivery) and not necessarily in the order the
 messages were written across shards. Each member's entry is updated only when the message is not older than
@@ -10,6 +10,7 @@ sequence number, so Lambda retries from the first of them (ReportBatchItemFailur
 Runs on Lambda and in the local worker (backend-flask/devstack/worker.py) alike; the table is the one the
 record's stream belongs to, and AWS_ENDPOINT_URL points at the local AWS when set.
 """
+
 import functools
 import logging
 import os
@@ -17,6 +18,8 @@ import os
 import boto3
 from boto3.dynamodb.types import TypeDeserializer
 from botocore.config import Config
+
+from cruddur_shared.messages_table import group_key, is_message_key, member_pk, sort_of_message_sk
 
 log = logging.getLogger(__name__)
 _deserialize = TypeDeserializer().deserialize
@@ -42,13 +45,15 @@ def handle_record(record):
     if message is None:
         return
     table = _table(*_region_and_table(record["eventSourceARN"]), os.environ.get("AWS_ENDPOINT_URL") or None)
-    values = {":message": message["message"], ":at": message["created_at"],
-              ":sort": message["sk"].removeprefix("MSG#")}
+    values = {":message": message["message"], ":at": message["created_at"], ":sort": sort_of_message_sk(message["sk"])}
     for member_uuid in (message["sender_uuid"], message["recipient_uuid"]):
         try:
-            table.update_item(Key={"pk": f"USER#{member_uuid}", "sk": f"GROUP#{message['message_group_uuid']}"},
-                              UpdateExpression=UPDATE_ENTRY, ConditionExpression=NOT_OLDER,
-                              ExpressionAttributeValues=values)
+            table.update_item(
+                Key={"pk": member_pk(member_uuid), "sk": group_key(message["message_group_uuid"])},
+                UpdateExpression=UPDATE_ENTRY,
+                ConditionExpression=NOT_OLDER,
+                ExpressionAttributeValues=values,
+            )
         except table.meta.client.exceptions.ConditionalCheckFailedException:
             pass  # the entry already shows a newer message (or is gone): nothing to do
 
@@ -58,7 +63,7 @@ def new_message(record):
     if record.get("eventSource") != "aws:dynamodb" or record.get("eventName") not in ("INSERT", "MODIFY"):
         return None
     keys = record["dynamodb"]["Keys"]
-    if not (keys["pk"].get("S", "").startswith("GROUP#") and keys["sk"].get("S", "").startswith("MSG#")):
+    if not is_message_key(keys["pk"].get("S", ""), keys["sk"].get("S", "")):
         return None
     return {name: _deserialize(value) for name, value in record["dynamodb"]["NewImage"].items()}
 
@@ -71,6 +76,10 @@ def _region_and_table(stream_arn):
 
 @functools.lru_cache(maxsize=8)
 def _table(region, table_name, endpoint_url):
-    dynamodb = boto3.resource("dynamodb", region_name=region, endpoint_url=endpoint_url,
-                              config=Config(connect_timeout=2, read_timeout=5, retries={"mode": "standard"}))
+    dynamodb = boto3.resource(
+        "dynamodb",
+        region_name=region,
+        endpoint_url=endpoint_url,
+        config=Config(connect_timeout=2, read_timeout=5, retries={"mode": "standard"}),
+    )
     return dynamodb.Table(table_name)

@@ -1,4 +1,5 @@
 """The stream handler on moto's DynamoDB, with stream records shaped as Lambda delivers them."""
+
 import socket
 import uuid
 
@@ -7,7 +8,7 @@ from boto3.dynamodb.types import TypeSerializer
 from moto.server import ThreadedMotoServer
 
 from cruddur.config import Config
-from cruddur.messages_store import MessagesStore
+from cruddur.ddb.messages import MessagesStore
 from devstack import aws
 from message_stream import handler
 
@@ -59,9 +60,15 @@ class Stream:
         }
         if event_name != "REMOVE":
             dynamodb["NewImage"] = {name: _serialize(value) for name, value in item.items()}
-        return {"eventID": uuid.uuid4().hex, "eventName": event_name, "eventVersion": "1.1",
-                "eventSource": "aws:dynamodb", "awsRegion": REGION, "dynamodb": dynamodb,
-                "eventSourceARN": source_arn}
+        return {
+            "eventID": uuid.uuid4().hex,
+            "eventName": event_name,
+            "eventVersion": "1.1",
+            "eventSource": "aws:dynamodb",
+            "awsRegion": REGION,
+            "dynamodb": dynamodb,
+            "eventSourceARN": source_arn,
+        }
 
 
 @pytest.fixture
@@ -92,17 +99,21 @@ def test_a_new_message_becomes_both_members_preview_and_tops_their_lists(store, 
 
     assert previews(store, group, ana, ben) == ["a reply", "a reply"]
     entry = store.conversation_entry(ana, group)
-    assert (entry["last_message_at"], entry["last_message_sort"]) == \
-        (reply["created_at"], f"{reply['created_at']}#{reply['message_uuid']}")
+    assert (entry["last_message_at"], entry["last_message_sort"]) == (
+        reply["created_at"],
+        f"{reply['created_at']}#{reply['message_uuid']}",
+    )
     assert [e["message_group_uuid"] for e in store.conversations(ana, 10)[0]] == [group, other["message_group_uuid"]]
 
 
 def test_every_record_of_a_batch_is_handled(store, stream):
     first_ana, first_ben, first_group = conversation(store)
     second_ana, second_ben, second_group = conversation(store)
-    records = [stream.record("INSERT", store.add_message(first_group, first_ana, first_ben, "1a")),
-               stream.record("INSERT", store.add_message(second_group, second_ben, second_ana, "2a")),
-               stream.record("INSERT", store.add_message(first_group, first_ben, first_ana, "1b"))]
+    records = [
+        stream.record("INSERT", store.add_message(first_group, first_ana, first_ben, "1a")),
+        stream.record("INSERT", store.add_message(second_group, second_ben, second_ana, "2a")),
+        stream.record("INSERT", store.add_message(first_group, first_ben, first_ana, "1b")),
+    ]
 
     assert deliver(*records) == {"batchItemFailures": []}
 
@@ -152,8 +163,12 @@ def test_records_it_does_not_own_are_ignored(store, stream):
     pair = {"pk": f"PAIR#{ana}#{ben}", "sk": "PAIR", "message_group_uuid": group}
     other_source = {**stream.record("INSERT", removed), "eventSource": "aws:sqs"}
 
-    result = deliver(stream.record("MODIFY", {**entry, "last_message": "changed by the handler itself"}),
-                     stream.record("INSERT", pair), stream.record("REMOVE", removed), other_source)
+    result = deliver(
+        stream.record("MODIFY", {**entry, "last_message": "changed by the handler itself"}),
+        stream.record("INSERT", pair),
+        stream.record("REMOVE", removed),
+        other_source,
+    )
 
     assert result == {"batchItemFailures": []}
     assert previews(store, group, ana, ben) == ["first", "first"]
@@ -162,8 +177,9 @@ def test_records_it_does_not_own_are_ignored(store, stream):
 def test_a_record_that_fails_is_reported_and_the_others_still_apply(store, stream):
     ana, ben, group = conversation(store)
     good = store.add_message(group, ana, ben, "good")
-    malformed = stream.record("INSERT", {"pk": f"GROUP#{group}", "sk": "MSG#2026-11-27T10:00:00.000000+00:00#x",
-                                         "message": "no members"})
+    malformed = stream.record(
+        "INSERT", {"pk": f"GROUP#{group}", "sk": "MSG#2026-11-27T10:00:00.000000+00:00#x", "message": "no members"}
+    )
     later_ana, later_ben, later_group = conversation(store)
     later = store.add_message(later_group, later_ben, later_ana, "later")
 
@@ -188,4 +204,3 @@ def test_dynamodb_unreachable_reports_every_record_it_owns(store, stream, monkey
 
 def test_an_empty_batch_has_no_failures():
     assert deliver() == {"batchItemFailures": []}
-

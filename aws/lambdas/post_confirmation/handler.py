@@ -7,6 +7,7 @@ row and is logged as a warning: the confirmation itself succeeds, and at the fir
 database down) is raised, so Cognito reports the failure; the API also heals a missing row from Cognito on
 the person's first request.
 """
+
 import json
 import logging
 from pathlib import Path
@@ -43,5 +44,13 @@ def handler(event, context):
 
 def _no_row(reason, attributes):
     # One JSON line, so a metric filter can count these.
-    log.warning(json.dumps({"event": "no_users_row_at_confirmation", "reason": reason, "sub": attributes["sub"],
-                            "preferred_username": attributes.get("preferred_username")}))
+    log.warning(
+        json.dumps(
+            {
+                "event": "no_users_row_at_confirmation",
+                "reason": reason,
+                "sub": attributes["sub"],
+                "preferred_username": attributes.get("preferred_username"),
+            }
+        )
+    )

@@ -5,15 +5,26 @@ import psycopg
 import pytest
 from moto import mock_aws
 
-import handler
+from post_confirmation import handler
 
 
-def confirmation(sub="sub-1", handle="Hana", email="hana@example.com", name="Hana H",
-                 trigger="PostConfirmation_ConfirmSignUp"):
-    return {"triggerSource": trigger, "userPoolId": "us-east-1_test",
-            "request": {"userAttributes": {"sub": sub, "preferred_username": handle, "email": email,
-                                           "name": name, "email_verified": "true"}},
-            "response": {}}
+def confirmation(
+    sub="sub-1", handle="Hana", email="hana@example.com", name="Hana H", trigger="PostConfirmation_ConfirmSignUp"
+):
+    return {
+        "triggerSource": trigger,
+        "userPoolId": "us-east-1_test",
+        "request": {
+            "userAttributes": {
+                "sub": sub,
+                "preferred_username": handle,
+                "email": email,
+                "name": name,
+                "email_verified": "true",
+            }
+        },
+        "response": {},
+    }
 
 
 def users(database_url):
@@ -55,12 +66,15 @@ def test_a_username_that_is_no_handle_makes_no_row_and_is_logged(database, caplo
     assert json.loads(caplog.records[-1].getMessage())["reason"] == "invalid_handle"
 
 
-@pytest.mark.parametrize("name, shown", [
-    ("\u202eAndrew\u200b", "hana"),  # a right-to-left override: refused, so the handle stands in
-    ("\u200b\u200b", "hana"),
-    ("  Hana \U0001F469\u200d\U0001F4BB  ", "Hana \U0001F469\u200d\U0001F4BB"),
-    ("n" * 60, "n" * 50),
-])
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("\u202eAndrew\u200b", "hana"),  # a right-to-left override: refused, so the handle stands in
+        ("\u200b\u200b", "hana"),
+        ("  Hana \U0001f469\u200d\U0001f4bb  ", "Hana \U0001f469\u200d\U0001f4bb"),
+        ("n" * 60, "n" * 50),
+    ],
+)
 def test_display_names_follow_the_text_rules(database, name, shown):
     handler.handler(confirmation(name=name), None)
     assert users(database)[0][3] == shown

@@ -7,7 +7,7 @@ through an SQS queue that bin/worker reads). For each upload it:
    sizes as WebP to the assets bucket under a new key, cached for a year;
 3. points the person's users.avatar_key at the new avatar and deletes the upload.
 
-Keys and limits are cruddur_shared.avatars, which the API presigns uploads by: an upload
+Keys are cruddur_shared.avatars and limits cruddur_shared.limits, which the API presigns uploads by: an upload
 uploads/<user uuid>/<upload id> becomes avatars/<user uuid>/<upload id>-512.webp and -128.webp, and avatar_key
 holds the 512 px key. Every upload has a new id, so a new avatar is a new URL and no cache ever shows the old
 one.
@@ -17,6 +17,7 @@ database) fails the invocation once every record has been tried, naming the fail
 it (and, past its retries, sends it to the dead-letter queue); those uploads stay until then. Records
 already done by an earlier try find their upload gone and are skipped.
 """
+
 import functools
 import io
 import logging
@@ -28,7 +29,8 @@ from urllib.parse import unquote_plus
 import boto3
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from cruddur_shared.avatars import AVATAR_KEY, MAX_UPLOAD_BYTES, SIZES, UPLOAD_KEY, avatar_stem
+from cruddur_shared.avatars import AVATAR_KEY, SIZES, UPLOAD_KEY, avatar_stem
+from cruddur_shared.limits import AVATAR_MAX_BYTES as MAX_UPLOAD_BYTES
 from lambda_common.database import connect
 
 log = logging.getLogger(__name__)
@@ -143,8 +145,13 @@ def publish(s3, user_uuid, upload_id, sizes):
     """Writes each size to the assets bucket under the upload's keys; answers the key avatar_key records."""
     stem = avatar_stem(user_uuid, upload_id)
     for size, data in sizes.items():
-        s3.put_object(Bucket=os.environ["ASSETS_BUCKET"], Key=f"{stem}-{size}.webp", Body=data,
-                      ContentType="image/webp", CacheControl=CACHE_CONTROL)
+        s3.put_object(
+            Bucket=os.environ["ASSETS_BUCKET"],
+            Key=f"{stem}-{size}.webp",
+            Body=data,
+            ContentType="image/webp",
+            CacheControl=CACHE_CONTROL,
+        )
     return f"{stem}-{SIZES[0]}.webp"
 
 
@@ -173,8 +180,10 @@ def delete_replaced(s3, user_uuid, replaced_key):
         return
     stem = replaced_key.removesuffix(f"-{SIZES[0]}.webp")
     try:
-        result = s3.delete_objects(Bucket=os.environ["ASSETS_BUCKET"], Delete={
-            "Objects": [{"Key": f"{stem}-{size}.webp"} for size in SIZES], "Quiet": True})
+        result = s3.delete_objects(
+            Bucket=os.environ["ASSETS_BUCKET"],
+            Delete={"Objects": [{"Key": f"{stem}-{size}.webp"} for size in SIZES], "Quiet": True},
+        )
     except Exception:  # any S3 failure: the new avatar is served either way
         log.exception("could not delete replaced avatar %s", replaced_key)
         return

@@ -1,5 +1,6 @@
 """The avatar handler on moto's S3 (in process) and the real PostgreSQL, with pictures made by Pillow and
 events shaped as S3 sends them."""
+
 import io
 import os
 import secrets
@@ -40,9 +41,13 @@ def s3(monkeypatch):
 def person(database):
     """A users row with an avatar already; answers its uuid."""
     with psycopg.connect(database) as conn:
-        return str(conn.execute(
-            "INSERT INTO users (cognito_user_id, handle, email, display_name, avatar_key) "
-            "VALUES ('sub-ana', 'ana', 'ana@example.com', 'Ana', %s) RETURNING uuid", (OLD_AVATAR,)).fetchone()[0])
+        return str(
+            conn.execute(
+                "INSERT INTO users (cognito_user_id, handle, email, display_name, avatar_key) "
+                "VALUES ('sub-ana', 'ana', 'ana@example.com', 'Ana', %s) RETURNING uuid",
+                (OLD_AVATAR,),
+            ).fetchone()[0]
+        )
 
 
 def avatar_key_of(database, user_uuid):
@@ -73,8 +78,10 @@ def upload(s3, user_uuid, data):
     answers the key."""
     upload_id = secrets.token_hex(16)
     with psycopg.connect(os.environ["DATABASE_URL"]) as conn:  # the database fixture's
-        conn.execute("INSERT INTO avatar_uploads (upload_id, user_uuid) SELECT %s, uuid FROM users WHERE uuid = %s",
-                     (upload_id, user_uuid))
+        conn.execute(
+            "INSERT INTO avatar_uploads (upload_id, user_uuid) SELECT %s, uuid FROM users WHERE uuid = %s",
+            (upload_id, user_uuid),
+        )
     key = f"uploads/{user_uuid}/{upload_id}"
     s3.put_object(Bucket=UPLOADS, Key=key, Body=data)
     return key
@@ -83,19 +90,31 @@ def upload(s3, user_uuid, data):
 def outcome(database, key):
     """(status, reason) of the upload at `key`, as GET /api/avatars/{upload_id} answers it."""
     with psycopg.connect(database) as conn:
-        return conn.execute("SELECT status, reason FROM avatar_uploads WHERE upload_id = %s",
-                            (key.rsplit("/", 1)[1],)).fetchone()
+        return conn.execute(
+            "SELECT status, reason FROM avatar_uploads WHERE upload_id = %s", (key.rsplit("/", 1)[1],)
+        ).fetchone()
 
 
 def s3_event(*keys, bucket=UPLOADS):
     """An ObjectCreated event as S3 delivers it: one record per object, keys URL-encoded."""
-    return {"Records": [{
-        "eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": REGION, "eventName": "ObjectCreated:Post",
-        "eventTime": "2026-11-27T10:00:00.000Z",
-        "s3": {"s3SchemaVersion": "1.0", "configurationId": "avatars",
-               "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
-               "object": {"key": key, "size": 1, "eTag": "0"}},
-    } for key in keys]}
+    return {
+        "Records": [
+            {
+                "eventVersion": "2.1",
+                "eventSource": "aws:s3",
+                "awsRegion": REGION,
+                "eventName": "ObjectCreated:Post",
+                "eventTime": "2026-11-27T10:00:00.000Z",
+                "s3": {
+                    "s3SchemaVersion": "1.0",
+                    "configurationId": "avatars",
+                    "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
+                    "object": {"key": key, "size": 1, "eTag": "0"},
+                },
+            }
+            for key in keys
+        ]
+    }
 
 
 def served(s3, key):
@@ -107,8 +126,9 @@ def uploads_left(s3):
     return [obj["Key"] for obj in s3.list_objects_v2(Bucket=UPLOADS).get("Contents", [])]
 
 
-@pytest.mark.parametrize("fmt, mode, colour", [
-    ("JPEG", "RGB", RED), ("PNG", "RGBA", (255, 0, 0, 128)), ("WEBP", "RGB", RED)])
+@pytest.mark.parametrize(
+    "fmt, mode, colour", [("JPEG", "RGB", RED), ("PNG", "RGBA", (255, 0, 0, 128)), ("WEBP", "RGB", RED)]
+)
 def test_a_picture_becomes_the_avatar_in_both_sizes(s3, database, person, fmt, mode, colour):
     key = upload(s3, person, picture(fmt, mode=mode, colour=colour))
     handler.handler(s3_event(key), None)
@@ -181,15 +201,18 @@ def truncated(fmt):
     return out.getvalue()[: out.tell() // 2]
 
 
-@pytest.mark.parametrize("data", [
-    pytest.param(b"just some text, named avatar.png by its sender\n", id="text named .png"),
-    pytest.param(truncated("JPEG"), id="truncated jpeg"),
-    pytest.param(truncated("PNG"), id="truncated png"),
-    pytest.param(picture("GIF"), id="gif (not an allowed format)"),
-    pytest.param(picture("PNG", size=(6000, 5000), mode="1", colour=0), id="over the pixel limit"),
-    pytest.param(picture("PNG", size=(12000, 12000), mode="1", colour=0), id="decompression bomb"),
-    pytest.param(b"\xff\xd8\xff" + bytes(5 * 1024 * 1024), id="over 5 MB"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"just some text, named avatar.png by its sender\n", id="text named .png"),
+        pytest.param(truncated("JPEG"), id="truncated jpeg"),
+        pytest.param(truncated("PNG"), id="truncated png"),
+        pytest.param(picture("GIF"), id="gif (not an allowed format)"),
+        pytest.param(picture("PNG", size=(6000, 5000), mode="1", colour=0), id="over the pixel limit"),
+        pytest.param(picture("PNG", size=(12000, 12000), mode="1", colour=0), id="decompression bomb"),
+        pytest.param(b"\xff\xd8\xff" + bytes(5 * 1024 * 1024), id="over 5 MB"),
+    ],
+)
 def test_a_bad_upload_is_discarded_and_the_old_avatar_stays(s3, database, person, data, caplog):
     key = upload(s3, person, data)
     handler.handler(s3_event(key), None)

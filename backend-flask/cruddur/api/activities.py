@@ -1,10 +1,9 @@
 from flask import g, request
 
-from ..auth import auth_optional, auth_required, viewer_uuid
-from ..db import current_db
-from ..public_pages import current_public_pages
 from ..services import activities, discovery
 from . import api, presenters
+from .authentication import auth_optional, auth_required, viewer_uuid
+from .extensions import current_db, current_public_pages
 from .parsing import json_body, page_args, required_string, search_args, uuid_param
 
 
@@ -12,7 +11,8 @@ def _public_first_page(limit):
     """Anonymous home and explore: everyone's newest cruds, the same page for every visitor."""
     # By path: its next cursor is bound to the list it came from.
     return current_public_pages().get(
-        (request.path, limit), lambda: presenters.crud_page(*activities.explore(current_db(), None, limit)))
+        (request.path, limit), lambda: presenters.crud_page(*activities.explore(current_db(), None, limit))
+    )
 
 
 @api.get("/activities/home")
@@ -38,7 +38,9 @@ def explore():
 @auth_required
 def create():
     body = json_body()
-    row = activities.create(current_db(), g.viewer["uuid"], required_string(body, "message"), required_string(body, "ttl"))
+    row = activities.create(
+        current_db(), g.viewer["uuid"], required_string(body, "message"), required_string(body, "ttl")
+    )
     return presenters.crud(row), 201
 
 

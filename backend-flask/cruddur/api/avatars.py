@@ -1,10 +1,9 @@
 from flask import g
 
-from ..auth import auth_required
-from ..db import current_db
 from ..services import avatars
-from ..uploads_bucket import current_uploads
 from . import api
+from .authentication import auth_required
+from .extensions import current_db, current_uploads
 from .parsing import json_body, required_integer, required_string
 from .presenters import avatar_url
 
@@ -13,9 +12,13 @@ from .presenters import avatar_url
 @auth_required
 def presign_avatar_upload():
     body = json_body()
-    return avatars.presign_upload(current_db(), current_uploads(), g.viewer["uuid"],
-                                  content_type=required_string(body, "content_type"),
-                                  size=required_integer(body, "size"))
+    return avatars.presign_upload(
+        current_db(),
+        current_uploads(),
+        g.viewer["uuid"],
+        content_type=required_string(body, "content_type"),
+        size=required_integer(body, "size"),
+    )
 
 
 @api.get("/avatars/<upload_id>")

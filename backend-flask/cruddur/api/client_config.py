@@ -1,12 +1,11 @@
-from flask import current_app
-
 from . import api
+from .extensions import current_config
 
 
 @api.get("/config")
 def client_config():
     """What the SPA needs to reach Cognito; one build serves every environment."""
-    config = current_app.config["CRUDDUR"]
+    config = current_config()
     return {
         "region": config.aws_region,
         "user_pool_id": config.cognito_user_pool_id,

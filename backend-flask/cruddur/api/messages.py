@@ -1,11 +1,11 @@
 from flask import g, request
 
-from ..auth import auth_required
-from ..db import current_db
-from ..messages_store import conversations_position, current_store, messages_position
+from ..ddb.messages import conversations_position, messages_position
 from ..pagination import parse_limit
 from ..services import messages
 from . import api, presenters
+from .authentication import auth_required
+from .extensions import current_db, current_store
 from .parsing import cursor_position, json_body, next_cursor, optional_string, required_string, uuid_param
 
 
@@ -17,8 +17,9 @@ def _page_args(check):
 @api.get("/message_groups")
 @auth_required
 def message_groups():
-    items, next_position = messages.conversations(current_store(), current_db(), g.viewer["uuid"],
-                                                  *_page_args(conversations_position))
+    items, next_position = messages.conversations(
+        current_store(), current_db(), g.viewer["uuid"], *_page_args(conversations_position)
+    )
     return {"items": [presenters.message_group(row) for row in items], "next_cursor": next_cursor(next_position)}
 
 
@@ -32,8 +33,9 @@ def message_group_with(handle):
 @auth_required
 def message_list(message_group_uuid):
     group_uuid = uuid_param(message_group_uuid, "message_group_uuid")
-    items, next_position = messages.messages(current_store(), current_db(), g.viewer["uuid"], group_uuid,
-                                             *_page_args(messages_position))
+    items, next_position = messages.messages(
+        current_store(), current_db(), g.viewer["uuid"], group_uuid, *_page_args(messages_position)
+    )
     return {"items": [presenters.message(row) for row in items], "next_cursor": next_cursor(next_position)}
 
 
@@ -43,7 +45,10 @@ def send():
     body = json_body()
     group_uuid = optional_string(body, "message_group_uuid")
     row = messages.send(
-        current_store(), current_db(), g.viewer, required_string(body, "message"),
+        current_store(),
+        current_db(),
+        g.viewer,
+        required_string(body, "message"),
         handle=optional_string(body, "handle"),
         message_group_uuid=None if group_uuid is None else uuid_param(group_uuid, "message_group_uuid"),
     )

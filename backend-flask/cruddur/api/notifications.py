@@ -1,9 +1,9 @@
 from flask import g
 
-from ..auth import auth_required
-from ..db import current_db
 from ..services import notifications
 from . import api, presenters
+from .authentication import auth_required
+from .extensions import current_db
 from .parsing import json_body, next_cursor, page_args
 
 
@@ -12,8 +12,11 @@ from .parsing import json_body, next_cursor, page_args
 def list_notifications():
     limit, position = page_args()
     items, next_position, unread = notifications.for_user(current_db(), g.viewer["uuid"], limit, position)
-    return {"items": [presenters.notification(row) for row in items], "next_cursor": next_cursor(next_position),
-            "unread_count": unread}
+    return {
+        "items": [presenters.notification(row) for row in items],
+        "next_cursor": next_cursor(next_position),
+        "unread_count": unread,
+    }
 
 
 @api.post("/activities/notifications/read")

@@ -1,14 +1,17 @@
 """Reading and checking what a request sends; anything malformed is a 4xx with the errors body."""
+
 import json
 import re
 import uuid
 
-from cruddur_shared.text import TextRejected, check_storable
-from flask import current_app, g, request
+from flask import g, request
 
-from ..cursors import InvalidCursor
-from ..errors import ApiError
+from cruddur_shared.text import TextRejected, check_storable
+
+from ..errors import Invalid
 from ..pagination import BY_RANK, BY_TIME, checked_position, parse_limit
+from .errors import ApiError
+from .extensions import current_cursors
 
 
 def _refuse_constant(name):
@@ -22,38 +25,38 @@ def json_body():
     try:
         body = json.loads(request.get_data(), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:
-        raise ApiError.bad_request("invalid_json", "The body is not valid JSON") from exc
+        raise Invalid("invalid_json", "The body is not valid JSON") from exc
     if not isinstance(body, dict):
-        raise ApiError.bad_request("body_not_object", "The body must be a JSON object")
+        raise Invalid("body_not_object", "The body must be a JSON object")
     return body
 
 
 def optional_string(body, name):
     value = body.get(name)
     if value is not None and not isinstance(value, str):
-        raise ApiError.bad_request("invalid_type", f"{name} must be a string", name)
+        raise Invalid("invalid_type", f"{name} must be a string", name)
     if value is not None:
         try:
             check_storable(value)
         except TextRejected as exc:
-            raise ApiError.bad_request(exc.reason, f"{name}: {exc.message}", name) from exc
+            raise Invalid(exc.reason, f"{name}: {exc.message}", name) from exc
     return value
 
 
 def required_string(body, name):
     value = optional_string(body, name)
     if value is None:
-        raise ApiError.bad_request("missing_field", f"{name} is required", name)
+        raise Invalid("missing_field", f"{name} is required", name)
     return value
 
 
 def required_integer(body, name):
     value = body.get(name)
     if value is None:
-        raise ApiError.bad_request("missing_field", f"{name} is required", name)
+        raise Invalid("missing_field", f"{name} is required", name)
     # JSON true/false are ints to Python; 5.0 is not a whole number as sent.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ApiError.bad_request("invalid_type", f"{name} must be a whole number", name)
+        raise Invalid("invalid_type", f"{name} must be a whole number", name)
     return value
 
 
@@ -63,7 +66,7 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 
 def uuid_param(raw, name="uuid"):
     if not _UUID.fullmatch(raw):
-        raise ApiError.bad_request("invalid_uuid", f"{raw!r} is not a UUID", name)
+        raise Invalid("invalid_uuid", f"{raw!r} is not a UUID", name)
     return uuid.UUID(raw)
 
 
@@ -76,23 +79,18 @@ def _cursor_scope():
 
 def cursor_position(check):
     """The position in `?cursor=`, minted by this API for this very list (_cursor_scope), passed through
-    `check` (which raises InvalidCursor for a shape its list never writes); None without a cursor. 400
-    invalid_cursor else."""
+    `check` (which raises InvalidCursor for a shape its list never writes); None without a cursor."""
     raw = request.args.get("cursor")
     if raw is None:
         return None
-    try:
-        return check(current_app.extensions["cursors"].read(_cursor_scope(), raw))
-    except InvalidCursor as exc:
-        raise ApiError.bad_request("invalid_cursor", "cursor is not one this API handed out for this list",
-                                   "cursor") from exc
+    return check(current_cursors().read(_cursor_scope(), raw))
 
 
 def next_cursor(next_position):
     """The cursor of the page after this one (bound to this list), or None on the last page."""
     if next_position is None:
         return None
-    return current_app.extensions["cursors"].mint(_cursor_scope(), next_position)
+    return current_cursors().mint(_cursor_scope(), next_position)
 
 
 def page_args(shape=BY_TIME):
@@ -102,4 +100,4 @@ def page_args(shape=BY_TIME):
 
 def search_args():
     """(term, limit, position) of a search, which goes best match first."""
-    return (request.args.get("term"),) + page_args(BY_RANK)
+    return (request.args.get("term"), *page_args(BY_RANK))

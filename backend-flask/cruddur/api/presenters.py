@@ -1,18 +1,22 @@
 """Rows as the contract's objects (Crud, Profile, UserShort, MessageGroup, Message)."""
-from flask import current_app
 
+from .extensions import current_config
 from .parsing import next_cursor
 
 
 def avatar_url(avatar_key):
     if not avatar_key:
         return None
-    return f"{current_app.config['CRUDDUR'].assets_base_url.rstrip('/')}/{avatar_key}"
+    return f"{current_config().assets_base_url.rstrip('/')}/{avatar_key}"
 
 
 def user_short(row):
-    return {"uuid": row["uuid"], "handle": row["handle"], "display_name": row["display_name"],
-            "avatar_url": avatar_url(row["avatar_key"])}
+    return {
+        "uuid": row["uuid"],
+        "handle": row["handle"],
+        "display_name": row["display_name"],
+        "avatar_url": avatar_url(row["avatar_key"]),
+    }
 
 
 def crud(row):
@@ -51,8 +55,12 @@ def notification(row):
         "type": row["type"],
         "created_at": row["created_at"],
         "read": row["read"],
-        "actor": {"uuid": row["actor_uuid"], "handle": row["actor_handle"],
-                  "display_name": row["actor_display_name"], "avatar_url": avatar_url(row["actor_avatar_key"])},
+        "actor": {
+            "uuid": row["actor_uuid"],
+            "handle": row["actor_handle"],
+            "display_name": row["actor_display_name"],
+            "avatar_url": avatar_url(row["actor_avatar_key"]),
+        },
         "activity": crud(row["activity"]) if row["activity"] else None,
     }
 
@@ -77,11 +85,21 @@ def profile(row, viewer_uuid):
 
 def message_group(row):
     """A conversation as its member sees it: the other member's name card and the last message."""
-    return {"message_group_uuid": row["message_group_uuid"], **user_short(row), "message": row["message"],
-            "created_at": row["created_at"]}
+    return {
+        "message_group_uuid": row["message_group_uuid"],
+        **user_short(row),
+        "message": row["message"],
+        "created_at": row["created_at"],
+    }
 
 
 def message(row):
-    return {"uuid": row["uuid"], "message_group_uuid": row["message_group_uuid"], "message": row["message"],
-            "handle": row["handle"], "display_name": row["display_name"], "avatar_url": avatar_url(row["avatar_key"]),
-            "created_at": row["created_at"]}
+    return {
+        "uuid": row["uuid"],
+        "message_group_uuid": row["message_group_uuid"],
+        "message": row["message"],
+        "handle": row["handle"],
+        "display_name": row["display_name"],
+        "avatar_url": avatar_url(row["avatar_key"]),
+        "created_at": row["created_at"],
+    }

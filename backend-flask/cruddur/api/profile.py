@@ -1,9 +1,9 @@
 from flask import g
 
-from ..auth import auth_required
-from ..db import current_db
 from ..services import profiles
 from . import api, presenters
+from .authentication import auth_required
+from .extensions import current_db
 from .parsing import json_body, optional_string
 
 

@@ -1,10 +1,10 @@
 from flask import request
 
-from ..auth import auth_optional
-from ..db import current_db
 from ..pagination import parse_limit
 from ..services import discovery
 from . import api
+from .authentication import auth_optional
+from .extensions import current_db
 
 
 @api.get("/trends")

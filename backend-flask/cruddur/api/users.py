@@ -1,11 +1,10 @@
-from flask import current_app, g, request
+from flask import g, request
 
-from .. import rate_limits
-from ..auth import account_required, auth_optional, auth_required, viewer_uuid
-from ..db import current_db
 from ..pagination import parse_limit
 from ..services import discovery, users
-from . import api, presenters
+from . import api, presenters, rate_limits
+from .authentication import account_required, auth_optional, auth_required, viewer_uuid
+from .extensions import current_cognito, current_db
 from .parsing import json_body, required_string
 
 
@@ -58,7 +57,8 @@ def handle_availability(handle):
 @api.put("/users/me/handle")
 @account_required
 def claim_handle():
-    row = users.claim_handle(current_db(), current_app.extensions["cognito"], g.cognito_user_id, g.access_token,
-                             required_string(json_body(), "handle"))
+    row = users.claim_handle(
+        current_db(), current_cognito(), g.cognito_user_id, g.access_token, required_string(json_body(), "handle")
+    )
     profile = users.profile(current_db(), row["handle"], row["uuid"])
     return presenters.profile(profile, row["uuid"])

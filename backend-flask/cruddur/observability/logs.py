@@ -1,12 +1,13 @@
 """One JSON line per log record on stdout (what CloudWatch Logs ingests from the awslogs driver), one
 line per request, and the X-Request-Id header; optionally also straight to a CloudWatch log group."""
+
 import json
 import logging
 import re
 import sys
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import g, request
 
@@ -19,7 +20,7 @@ request_log = logging.getLogger("cruddur.request")
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         line = {
-            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -62,8 +63,9 @@ def cloudwatch_handler(config):
     import watchtower
 
     logs = boto3.client("logs", region_name=config.aws_region, endpoint_url=config.aws_endpoint_url)
-    handler = watchtower.CloudWatchLogHandler(log_group_name=config.cloudwatch_log_group, boto3_client=logs,
-                                              create_log_group=False)
+    handler = watchtower.CloudWatchLogHandler(
+        log_group_name=config.cloudwatch_log_group, boto3_client=logs, create_log_group=False
+    )
     handler.setFormatter(JsonFormatter())
     return handler
 
@@ -77,15 +79,23 @@ def _start_request():
 def _log_request(response):
     response.headers["X-Request-Id"] = g.request_id
     viewer = g.get("viewer")
-    request_log.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": {
-        "method": request.method,
-        "path": request.path,
-        "status": response.status_code,
-        "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 2),
-        "user_uuid": str(viewer["uuid"]) if viewer else None,
-        "trace_id": current_trace_id(),
-        "request_id": g.request_id,
-    }})
+    request_log.info(
+        "%s %s %s",
+        request.method,
+        request.path,
+        response.status_code,
+        extra={
+            "fields": {
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 2),
+                "user_uuid": str(viewer["uuid"]) if viewer else None,
+                "trace_id": current_trace_id(),
+                "request_id": g.request_id,
+            }
+        },
+    )
     return response
 
 

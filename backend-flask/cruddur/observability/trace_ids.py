@@ -1,4 +1,5 @@
 """The id of the trace the current request belongs to, from OpenTelemetry or else X-Ray."""
+
 from flask import current_app
 from opentelemetry import trace
 

@@ -1,10 +1,8 @@
 """OpenTelemetry: a span for each request with child spans for SQL (psycopg), AWS calls (botocore),
-outgoing HTTP (requests: the JWKS) and each service call. Exported by OTLP over HTTP, configured with the
+outgoing HTTP (requests: the JWKS) and each service call (spans.py). Exported by OTLP over HTTP, configured with the
 standard OTEL_* variables, or printed with OTEL_TRACES_EXPORTER=console. Off when unconfigured.
 
 It runs in create_app, so under gunicorn (no preload) every worker sets it up after the fork."""
-import functools
-import inspect
 
 from opentelemetry import trace
 from opentelemetry.instrumentation.botocore import BotocoreInstrumentor
@@ -50,34 +48,3 @@ def init_tracing(app, config):
         if not instrumentor.is_instrumented_by_opentelemetry:
             instrumentor.instrument(tracer_provider=provider)
     FlaskInstrumentor.instrument_app(app, tracer_provider=provider, excluded_urls=UNTRACED_URLS)
-
-
-_USER_ARGUMENTS = ("user_uuid", "viewer_uuid")
-
-
-def _result_count(result):
-    items = next((part for part in result if isinstance(part, list)), None) if isinstance(result, tuple) else result
-    return len(items) if isinstance(items, list) else None
-
-
-def service_span(function):
-    """A span around a service call, named for it, with the user's uuid and the result count —
-    never tokens or message text."""
-    name = f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}"
-    signature = inspect.signature(function)
-    tracer = trace.get_tracer("cruddur.services")
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        with tracer.start_as_current_span(name) as span:
-            if span.is_recording():
-                arguments = signature.bind_partial(*args, **kwargs).arguments
-                user = next((arguments[a] for a in _USER_ARGUMENTS if arguments.get(a) is not None), None)
-                if user is not None:
-                    span.set_attribute("cruddur.user_uuid", str(user))
-            result = function(*args, **kwargs)
-            count = _result_count(result)
-            if count is not None and span.is_recording():
-                span.set_attribute("cruddur.result_count", count)
-            return result
-    return wrapper

@@ -1,5 +1,6 @@
 """AWS X-Ray: the SDK's Flask middleware with subsegments for SQL statements, boto3 calls and outgoing HTTP,
 sent to the daemon (a sidecar on ECS). On when AWS_XRAY_DAEMON_ADDRESS is set."""
+
 from contextlib import contextmanager
 
 from aws_xray_sdk.core import patch, xray_recorder

@@ -1,14 +1,15 @@
 """Cruds: posting, replying, deleting and reading them. Expired cruds are filtered in SQL everywhere."""
+
+from cruddur_shared.limits import CRUD_MAX
 from cruddur_shared.text import hashtags
 
-from ..errors import ApiError
-from ..observability.tracing import service_span
+from ..errors import Forbidden, Invalid, NotFound
+from ..observability.spans import service_span
 from ..pagination import NEWEST, OLDEST, page
 from . import notifications, users
 from .text import checked_message
 from .viewer_state import with_viewer_state
 
-MESSAGE_MAX = 280
 # The signed-in home reads each followed person's newest cruds: a few index reads per person (bin/bench at
 # 1M cruds: 1.1 ms for 54 people, 8.5 ms for 501). Past HOME_PERSON_BY_PERSON_UP_TO people it first looks
 # through everyone's newest HOME_RECENT_WINDOW cruds and reposts instead (about 1.5 ms for anyone), which
@@ -28,11 +29,11 @@ TTL_SECONDS = {
 
 
 def _checked_message(message):
-    return checked_message(message, MESSAGE_MAX, "A crud")
+    return checked_message(message, CRUD_MAX, "A crud")
 
 
 def _not_found(uuid):
-    return ApiError.not_found("activity_not_found", f"Crud {uuid} does not exist or has expired")
+    return NotFound("activity_not_found", f"Crud {uuid} does not exist or has expired")
 
 
 def _newest_first(db, query, viewer_uuid, limit, position, **params):
@@ -54,8 +55,7 @@ def home(db, viewer_uuid, following_count, limit, position=None):
     if viewer_uuid is None or following_count == 0:
         return explore(db, viewer_uuid, limit, position)
     before = position or NEWEST
-    params = {"viewer_uuid": viewer_uuid, "before_created_at": before[0], "before_uuid": before[1],
-              "limit": limit + 1}
+    params = {"viewer_uuid": viewer_uuid, "before_created_at": before[0], "before_uuid": before[1], "limit": limit + 1}
     rows = []
     if following_count > HOME_PERSON_BY_PERSON_UP_TO:
         rows = db.all("activities/following_feed_recent", window=HOME_RECENT_WINDOW, **params)
@@ -69,8 +69,9 @@ def home(db, viewer_uuid, following_count, limit, position=None):
 @service_span
 def by_handle(db, handle, viewer_uuid, limit, position=None):
     profile = users.profile(db, handle, viewer_uuid)
-    items, next_position = _newest_first(db, "activities/by_user", viewer_uuid, limit, position,
-                                       user_uuid=profile["uuid"])
+    items, next_position = _newest_first(
+        db, "activities/by_user", viewer_uuid, limit, position, user_uuid=profile["uuid"]
+    )
     return profile, items, next_position
 
 
@@ -88,8 +89,9 @@ def status(db, handle, uuid, viewer_uuid, limit, position=None):
     if activity["handle"].lower() != handle.lower():
         raise _not_found(uuid)
     after = position or OLDEST
-    rows = db.all("activities/replies", activity_uuid=uuid, after_created_at=after[0], after_uuid=after[1],
-                  limit=limit + 1)
+    rows = db.all(
+        "activities/replies", activity_uuid=uuid, after_created_at=after[0], after_uuid=after[1], limit=limit + 1
+    )
     replies, next_position = page(rows, limit)
     return activity, with_viewer_state(db, replies, viewer_uuid), next_position
 
@@ -98,10 +100,15 @@ def status(db, handle, uuid, viewer_uuid, limit, position=None):
 def create(db, user_uuid, message, ttl):
     message = _checked_message(message)
     if ttl not in TTL_SECONDS:
-        raise ApiError.bad_request("invalid_ttl", f"ttl must be one of {', '.join(TTL_SECONDS)}", "ttl")
+        raise Invalid("invalid_ttl", f"ttl must be one of {', '.join(TTL_SECONDS)}", "ttl")
     with db.transaction() as tx:
-        created = tx.one("activities/create", user_uuid=user_uuid, message=message, hashtags=hashtags(message),
-                         ttl_seconds=TTL_SECONDS[ttl])
+        created = tx.one(
+            "activities/create",
+            user_uuid=user_uuid,
+            message=message,
+            hashtags=hashtags(message),
+            ttl_seconds=TTL_SECONDS[ttl],
+        )
         notifications.notify_mentions(tx, user_uuid, created["uuid"], message)
     return created
 
@@ -110,8 +117,13 @@ def create(db, user_uuid, message, ttl):
 def reply(db, user_uuid, parent_uuid, message):
     message = _checked_message(message)
     with db.transaction() as tx:
-        created = tx.one("activities/create_reply", user_uuid=user_uuid, parent_uuid=parent_uuid, message=message,
-                         hashtags=hashtags(message))
+        created = tx.one(
+            "activities/create_reply",
+            user_uuid=user_uuid,
+            parent_uuid=parent_uuid,
+            message=message,
+            hashtags=hashtags(message),
+        )
         if created is None:
             raise _not_found(parent_uuid)
         parent_author = created["parent_author_uuid"]
@@ -127,7 +139,7 @@ def delete(db, user_uuid, uuid):
         if author is None:
             raise _not_found(uuid)
         if author["user_uuid"] != user_uuid:
-            raise ApiError(403, "not_author", "Only the author can delete a crud")
+            raise Forbidden("not_author", "Only the author can delete a crud")
         tx.run("activities/delete", uuid=uuid, user_uuid=user_uuid)
 
 

@@ -1,13 +1,14 @@
 """Finding cruds and people: search, trending hashtags, suggested people to follow."""
+
+from cruddur_shared.limits import SEARCH_TERM_MAX
 from cruddur_shared.text import normalized_hashtag, written_hashtags
 
-from ..db import StatementTimeout
-from ..observability.tracing import service_span
+from ..db.database import StatementTimeout
+from ..observability.spans import service_span
 from ..pagination import page
 from .text import checked
 from .viewer_state import with_viewer_state
 
-TERM_MAX = 100
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
 # Below about 250 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
 SEARCH_WINDOW = 300
@@ -16,7 +17,7 @@ BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
 
 def _checked_term(term):
-    return checked(term or "", "term", TERM_MAX)
+    return checked(term or "", "term", SEARCH_TERM_MAX)
 
 
 def split_term(term):
@@ -35,8 +36,15 @@ def split_term(term):
 def search_cruds(db, term, viewer_uuid, limit, position=None):
     words, hashtags = split_term(_checked_term(term))
     before = position or BEST_FIRST
-    params = {"words": words, "hashtags": hashtags, "before_rank": before[0], "before_created_at": before[1],
-              "before_uuid": before[2], "limit": limit + 1, "window": SEARCH_WINDOW}
+    params = {
+        "words": words,
+        "hashtags": hashtags,
+        "before_rank": before[0],
+        "before_created_at": before[1],
+        "before_uuid": before[2],
+        "limit": limit + 1,
+        "window": SEARCH_WINDOW,
+    }
     query = "activities/search_words" if words else "activities/search_hashtags"
     # Terms are looked for newest first or through their index, as the planner judges from how common each
     # one is. Terms common alone yet rarely together would be read newest first through every crud: that

@@ -1,16 +1,18 @@
 """Direct messages between two people: only members read or write a conversation; others get 404."""
-from ..errors import ApiError
-from ..observability.tracing import service_span
+
+from cruddur_shared.limits import DIRECT_MESSAGE_MAX
+
+from ..errors import Invalid, NotFound, Unavailable
+from ..observability.spans import service_span
 from . import notifications, users
 from .text import checked_message
 
-MESSAGE_MAX = 1024
 # A start that loses a race re-reads the winner's conversation; more rounds than this means DynamoDB is busy.
 START_ATTEMPTS = 3
 
 
 def _not_a_member(message_group_uuid):
-    return ApiError.not_found("message_group_not_found", f"Conversation {message_group_uuid} does not exist")
+    return NotFound("message_group_not_found", f"Conversation {message_group_uuid} does not exist")
 
 
 def _membership(store, member_uuid, message_group_uuid):
@@ -26,13 +28,22 @@ def _people(db, user_uuids):
 
 
 def _conversation(entry, other):
-    return {**other, "message_group_uuid": entry["message_group_uuid"], "message": entry["last_message"],
-            "created_at": entry["last_message_at"]}
+    return {
+        **other,
+        "message_group_uuid": entry["message_group_uuid"],
+        "message": entry["last_message"],
+        "created_at": entry["last_message_at"],
+    }
 
 
 def _message(item, sender):
-    return {**sender, "uuid": item["message_uuid"], "message_group_uuid": item["message_group_uuid"],
-            "message": item["message"], "created_at": item["created_at"]}
+    return {
+        **sender,
+        "uuid": item["message_uuid"],
+        "message_group_uuid": item["message_group_uuid"],
+        "message": item["message"],
+        "created_at": item["created_at"],
+    }
 
 
 @service_span
@@ -41,8 +52,11 @@ def conversations(store, db, viewer_uuid, limit, position=None):
     Someone whose account is gone takes their conversations with them."""
     entries, next_position = store.conversations(viewer_uuid, limit, position)
     people = _people(db, [entry["other_user_uuid"] for entry in entries])
-    return [_conversation(entry, people[entry["other_user_uuid"]])
-            for entry in entries if entry["other_user_uuid"] in people], next_position
+    return [
+        _conversation(entry, people[entry["other_user_uuid"]])
+        for entry in entries
+        if entry["other_user_uuid"] in people
+    ], next_position
 
 
 @service_span
@@ -52,7 +66,7 @@ def conversation_with(store, db, viewer_uuid, handle):
     message_group_uuid = store.conversation_between(viewer_uuid, other["uuid"])
     entry = message_group_uuid and store.conversation_entry(viewer_uuid, message_group_uuid)
     if not entry:
-        raise ApiError.not_found("message_group_not_found", f"You have no conversation with @{other['handle']}")
+        raise NotFound("message_group_not_found", f"You have no conversation with @{other['handle']}")
     return _conversation(entry, other)
 
 
@@ -69,12 +83,11 @@ def messages(store, db, viewer_uuid, message_group_uuid, limit, position=None):
 @service_span
 def send(store, db, sender, message, handle=None, message_group_uuid=None):
     """Sends to an existing conversation, or to a person by handle (starting a conversation if there is none)."""
-    message = checked_message(message, MESSAGE_MAX, "A message")
+    message = checked_message(message, DIRECT_MESSAGE_MAX, "A message")
     if handle is None and message_group_uuid is None:
-        raise ApiError.bad_request("missing_field", "handle or message_group_uuid is required", "handle")
+        raise Invalid("missing_field", "handle or message_group_uuid is required", "handle")
     if handle is not None and message_group_uuid is not None:
-        raise ApiError.bad_request("ambiguous_recipient", "Send handle or message_group_uuid, not both",
-                                   "message_group_uuid")
+        raise Invalid("ambiguous_recipient", "Send handle or message_group_uuid, not both", "message_group_uuid")
     if message_group_uuid is not None:
         entry = _membership(store, sender["uuid"], message_group_uuid)
         recipient_uuid = entry["other_user_uuid"]
@@ -82,7 +95,7 @@ def send(store, db, sender, message, handle=None, message_group_uuid=None):
     else:
         recipient_uuid = users.short(db, handle)["uuid"]
         if recipient_uuid == sender["uuid"]:
-            raise ApiError.bad_request("cannot_message_yourself", "You cannot send a message to yourself", "handle")
+            raise Invalid("cannot_message_yourself", "You cannot send a message to yourself", "handle")
         item = _send_to(store, sender["uuid"], recipient_uuid, message)
     notifications.message_received(db, recipient_uuid, sender["uuid"])
     return _message(item, sender)
@@ -98,4 +111,4 @@ def _send_to(store, sender_uuid, recipient_uuid, message):
         started = store.start_conversation(sender_uuid, recipient_uuid, message)
         if started is not None:
             return started
-    raise ApiError.unavailable("messages_busy", "Starting this conversation conflicted with another, try again")
+    raise Unavailable("messages_busy", "Starting this conversation conflicted with another, try again")

@@ -1,8 +1,9 @@
 """Telling people what others did: replies, likes, reposts, follows, mentions and messages. Never one's own
 actions; a notice about a crud goes when the crud expires or is deleted."""
+
 import re
 
-from ..observability.tracing import service_span
+from ..observability.spans import service_span
 from ..pagination import NEWEST, page
 from .viewer_state import with_viewer_state
 
@@ -15,21 +16,20 @@ def mentioned_handles(message):
 
 def notify(db, user_uuid, actor_uuid, kind, activity_uuid=None):
     """`db` is the Database or the Session of the transaction that made the change."""
-    db.run("notifications/create", user_uuid=user_uuid, actor_uuid=actor_uuid, type=kind,
-           activity_uuid=activity_uuid)
+    db.run("notifications/create", user_uuid=user_uuid, actor_uuid=actor_uuid, type=kind, activity_uuid=activity_uuid)
 
 
 def withdraw(db, user_uuid, actor_uuid, kind, activity_uuid=None):
-    db.run("notifications/withdraw", user_uuid=user_uuid, actor_uuid=actor_uuid, type=kind,
-           activity_uuid=activity_uuid)
+    db.run("notifications/withdraw", user_uuid=user_uuid, actor_uuid=actor_uuid, type=kind, activity_uuid=activity_uuid)
 
 
 def notify_mentions(db, actor_uuid, activity_uuid, message, already_told=()):
     handles = mentioned_handles(message)
     if not handles:
         return
-    people = [row["uuid"] for row in db.all("users/uuids_by_handles", handles=handles)
-              if row["uuid"] not in already_told]
+    people = [
+        row["uuid"] for row in db.all("users/uuids_by_handles", handles=handles) if row["uuid"] not in already_told
+    ]
     if people:
         db.run("notifications/mentions", user_uuids=people, actor_uuid=actor_uuid, activity_uuid=activity_uuid)
 
@@ -43,12 +43,21 @@ def message_received(db, user_uuid, actor_uuid):
 def for_user(db, user_uuid, limit, position=None):
     """A page of notifications with the cruds they point at, and the unread count."""
     before = position or NEWEST
-    rows = db.all("notifications/for_user", user_uuid=user_uuid, before_created_at=before[0],
-                  before_uuid=before[1], limit=limit + 1)
+    rows = db.all(
+        "notifications/for_user",
+        user_uuid=user_uuid,
+        before_created_at=before[0],
+        before_uuid=before[1],
+        limit=limit + 1,
+    )
     items, next_position = page(rows, limit)
     pointed_at = [row["activity_uuid"] for row in items if row["activity_uuid"]]
-    cruds = {crud["uuid"]: crud for crud in with_viewer_state(
-        db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid)}
+    cruds = {
+        crud["uuid"]: crud
+        for crud in with_viewer_state(
+            db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid
+        )
+    }
     unread = db.one("notifications/unread_count", user_uuid=user_uuid)["unread_count"]
     return [{**row, "activity": cruds.get(row["activity_uuid"])} for row in items], next_position, unread
 

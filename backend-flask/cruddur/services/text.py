@@ -1,7 +1,8 @@
 """The text rules of cruddur_shared.text as the API's errors: 400 with the field named."""
+
 from cruddur_shared.text import BLANK, INVALID_CHARACTERS, TOO_LONG, TextRejected, checked_text
 
-from ..errors import ApiError
+from ..errors import Invalid
 
 # What each field's refusals are called and say; invalid_characters is the same for every field.
 _REFUSALS = {
@@ -21,9 +22,9 @@ def checked(text, field, maximum, *, noun=None, required=True, name=False):
         return checked_text(text, maximum=maximum, required=required, name=name)
     except TextRejected as exc:
         if exc.reason == INVALID_CHARACTERS:
-            raise ApiError.bad_request(INVALID_CHARACTERS, exc.message, field) from exc
+            raise Invalid(INVALID_CHARACTERS, exc.message, field) from exc
         code, message = _REFUSALS[(field, exc.reason)]
-        raise ApiError.bad_request(code, message.format(noun=noun, maximum=maximum), field) from exc
+        raise Invalid(code, message.format(noun=noun, maximum=maximum), field) from exc
 
 
 def checked_message(message, maximum, noun):

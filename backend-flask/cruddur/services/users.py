@@ -3,15 +3,16 @@
 A users row belongs to one Cognito identity (`sub`) for life: nothing an account says about itself (its
 email, its wanted username) ever moves a row to it.
 """
+
 from cruddur_shared.accounts import HANDLE, display_name_from_sign_up, normalized_handle
 
-from ..errors import ApiError
-from ..observability.tracing import service_span
+from ..errors import Conflict, Invalid, NotFound, Unprocessable
+from ..observability.spans import service_span
 from . import notifications
 
 
 def _handle_taken(handle):
-    return ApiError(409, "handle_taken", f"The username @{handle} belongs to someone else", "handle")
+    return Conflict("handle_taken", f"The username @{handle} belongs to someone else", "handle")
 
 
 @service_span
@@ -36,9 +37,14 @@ def provision(db, cognito_user_id, handle, email, display_name):
     """The account's row, made with the handle it asked for; 409 handle_taken when someone has that handle."""
     wanted = normalized_handle(handle)
     if wanted is None:
-        raise ApiError(422, "invalid_handle", "The account's username must be 3-20 of a-z, 0-9 and _", "handle")
-    user = db.one("users/create", cognito_user_id=cognito_user_id, handle=wanted, email=email,
-                  display_name=display_name_from_sign_up(display_name, wanted))
+        raise Unprocessable("invalid_handle", "The account's username must be 3-20 of a-z, 0-9 and _", "handle")
+    user = db.one(
+        "users/create",
+        cognito_user_id=cognito_user_id,
+        handle=wanted,
+        email=email,
+        display_name=display_name_from_sign_up(display_name, wanted),
+    )
     # Nothing made: another request for the same account made it first, or the handle is someone else's.
     user = user or db.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id)
     if user is None:
@@ -49,7 +55,7 @@ def provision(db, cognito_user_id, handle, email, display_name):
 def checked_handle(handle):
     wanted = normalized_handle(handle) if isinstance(handle, str) else None
     if wanted is None:
-        raise ApiError.bad_request("invalid_handle", "A username is 3-20 of a-z, 0-9 and _", "handle")
+        raise Invalid("invalid_handle", "A username is 3-20 of a-z, 0-9 and _", "handle")
     return wanted
 
 
@@ -66,15 +72,19 @@ def claim_handle(db, directory, cognito_user_id, access_token, handle):
     Cognito's preferred_username in step. 400 once the account has a row; 409 if this handle is taken too."""
     wanted = checked_handle(handle)
     if db.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id) is not None:
-        raise ApiError.bad_request("handle_already_set", "This account already has a username", "handle")
+        raise Invalid("handle_already_set", "This account already has a username", "handle")
     attributes = directory.attributes(access_token)
     with db.transaction() as tx:
-        user = tx.one("users/create", cognito_user_id=cognito_user_id, handle=wanted,
-                      email=attributes.get("email", ""),
-                      display_name=display_name_from_sign_up(attributes.get("name", ""), wanted))
+        user = tx.one(
+            "users/create",
+            cognito_user_id=cognito_user_id,
+            handle=wanted,
+            email=attributes.get("email", ""),
+            display_name=display_name_from_sign_up(attributes.get("name", ""), wanted),
+        )
         if user is None:
             if tx.one("users/by_cognito_user_id", cognito_user_id=cognito_user_id) is not None:
-                raise ApiError.bad_request("handle_already_set", "This account already has a username", "handle")
+                raise Invalid("handle_already_set", "This account already has a username", "handle")
             raise _handle_taken(wanted)
         # Inside the transaction: if Cognito cannot be told, the row is not made and the person tries again.
         directory.set_handle(access_token, wanted)
@@ -82,7 +92,7 @@ def claim_handle(db, directory, cognito_user_id, access_token, handle):
 
 
 def _unknown(handle):
-    return ApiError.not_found("user_not_found", f"No one is called @{handle}")
+    return NotFound("user_not_found", f"No one is called @{handle}")
 
 
 @service_span
@@ -106,10 +116,11 @@ def follow(db, follower_uuid, handle, on):
     """Follows (on) or unfollows someone; repeating either changes nothing. Answers their profile."""
     target = short(db, handle)
     if target["uuid"] == follower_uuid:
-        raise ApiError.bad_request("cannot_follow_yourself", "You cannot follow yourself", "handle")
+        raise Invalid("cannot_follow_yourself", "You cannot follow yourself", "handle")
     with db.transaction() as tx:
-        changed = tx.run("users/follow" if on else "users/unfollow", follower_uuid=follower_uuid,
-                         followed_uuid=target["uuid"])
+        changed = tx.run(
+            "users/follow" if on else "users/unfollow", follower_uuid=follower_uuid, followed_uuid=target["uuid"]
+        )
         if changed:
             tell = notifications.notify if on else notifications.withdraw
             tell(tx, target["uuid"], follower_uuid, "follow")

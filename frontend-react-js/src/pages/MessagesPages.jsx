@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
+import { MESSAGE_MAX_LENGTH } from '../config/limits';
 import { paths } from '../config/paths';
 import { MessageForm } from '../components/MessageForm';
 import { UserRow } from '../components/UserRow';
@@ -11,7 +12,6 @@ import {
   getMessageGroups,
   getMessages,
   getRecipient,
-  MESSAGE_MAX_LENGTH,
   sendMessage,
 } from '../features/messages/api/messages';
 import { MessageGroupList } from '../features/messages/components/MessageGroupList';

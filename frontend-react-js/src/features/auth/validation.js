@@ -1,5 +1,6 @@
+import { DISPLAY_NAME_MAX_LENGTH, HANDLE_PATTERN } from '../../config/limits';
+
 // Client-side checks that mirror Cognito's and the API's rules, so mistakes show before a round trip.
-export const HANDLE_PATTERN = /^[a-z0-9_]{3,20}$/;
 
 export function validateHandle(handle) {
   if (!handle) return 'Choose a username.';
@@ -22,7 +23,7 @@ export function validatePassword(password) {
 export function validateName(name) {
   const length = name.trim().length;
   if (length === 0) return 'Enter your name.';
-  if (length > 50) return 'Use at most 50 characters.';
+  if (length > DISPLAY_NAME_MAX_LENGTH) return `Use at most ${DISPLAY_NAME_MAX_LENGTH} characters.`;
   return null;
 }
 

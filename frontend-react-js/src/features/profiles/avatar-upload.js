@@ -1,15 +1,14 @@
 import { getAvatarUpload, presignAvatarUpload } from './api/avatars';
+import { AVATAR_MAX_BYTES, AVATAR_TYPES } from '../../config/limits';
 
 // What POST /api/avatars/presign accepts; checked here first so a wrong file fails at once.
-export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 export const UPLOAD_FAILED_MESSAGE = "Your picture didn't upload. Check your connection and try again.";
 
 /** Why this file cannot be an avatar, or null when it can. */
 export function avatarFileProblem(file) {
   if (!AVATAR_TYPES.includes(file.type)) return 'Choose a JPEG, PNG or WebP picture.';
   if (file.size === 0) return 'That file is empty.';
-  if (file.size > AVATAR_MAX_BYTES) return 'Choose a picture of at most 5 MB.';
+  if (file.size > AVATAR_MAX_BYTES) return `Choose a picture of at most ${AVATAR_MAX_BYTES / 2 ** 20} MB.`;
   return null;
 }
 

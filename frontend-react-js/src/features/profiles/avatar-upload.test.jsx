@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AVATAR_MAX_BYTES, UPLOAD_FAILED_MESSAGE, avatarFileProblem, postToS3, uploadAvatar } from './avatar-upload';
+import { AVATAR_MAX_BYTES } from '../../config/limits';
+import { UPLOAD_FAILED_MESSAGE, avatarFileProblem, postToS3, uploadAvatar } from './avatar-upload';
 import { AvatarPicker } from './components/AvatarPicker';
 
 const picture = (type = 'image/png', size = 1000) => new File([new Uint8Array(size)], 'me.png', { type });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createActivity } from '../api/activities';
 import { announceActivityCreated } from '../activity-events';
-import { CRUD_MAX_LENGTH } from '../limits';
+import { CRUD_MAX_LENGTH } from '../../../config/limits';
 import { DEFAULT_TTL } from '../ttl';
 import { MessageForm } from '../../../components/MessageForm';
 import { TtlPicker } from './TtlPicker';

@@ -1,5 +1,5 @@
 import { replyToActivity } from '../api/activities';
-import { CRUD_MAX_LENGTH } from '../limits';
+import { CRUD_MAX_LENGTH } from '../../../config/limits';
 import { MessageForm } from '../../../components/MessageForm';
 
 export function ReplyForm({ activity, onReplied }) {

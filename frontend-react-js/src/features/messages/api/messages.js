@@ -1,7 +1,5 @@
 import { api } from '../../../lib/api-client';
 
-export const MESSAGE_MAX_LENGTH = 1024;
-
 export const getMessageGroups = (cursor) => api.get('/api/message_groups', { query: { limit: 20, cursor } });
 
 export const getMessages = (messageGroupUuid, cursor) =>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { Avatar } from '../../../components/Avatar';
 import { FormError } from '../../../components/FormField';
-import { AVATAR_TYPES, avatarFileProblem, uploadAvatar } from '../avatar-upload';
+import { AVATAR_TYPES } from '../../../config/limits';
+import { avatarFileProblem, uploadAvatar } from '../avatar-upload';
 
 const STATUS_TEXT = {
   uploading: 'Uploading…',

@@ -3,7 +3,7 @@ import { FormError, FormField } from '../../../components/FormField';
 import { CharacterCounter } from '../../../components/CharacterCounter';
 import { countCharacters } from '../../../lib/text-length';
 import { updateProfile } from '../api/profiles';
-import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '../profile-limits';
+import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '../../../config/limits';
 import { AvatarPicker } from './AvatarPicker';
 
 export function EditProfileForm({ profile, onSaved, onAvatarChanged }) {

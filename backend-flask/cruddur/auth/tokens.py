@@ -1,4 +1,5 @@
 """Verifies Cognito access tokens against the pool's published keys (JWKS), cached per process."""
+
 import json
 import threading
 import time
@@ -7,7 +8,7 @@ import requests
 from jose import jws, jwt
 from jose.exceptions import JOSEError, JWTError
 
-from .errors import ApiError
+from ..errors import Unauthenticated, Unavailable
 
 ALGORITHM = "RS256"
 # Clock drift allowed between Cognito and us.
@@ -41,7 +42,7 @@ class KeyCache:
                 self._refresh()
             key = self.keys.get(kid)
         if key is None:
-            raise ApiError.unauthorized("unknown_key", "The token was signed with a key this pool does not publish")
+            raise Unauthenticated("unknown_key", "The token was signed with a key this pool does not publish")
         return key
 
     def _may_fetch(self):
@@ -52,7 +53,7 @@ class KeyCache:
             keys = self._fetch_keys()
         except (requests.RequestException, ValueError) as exc:
             if not self.keys:
-                raise ApiError.unavailable("jwks_unavailable", "Sign-in keys cannot be fetched right now") from exc
+                raise Unavailable("jwks_unavailable", "Sign-in keys cannot be fetched right now") from exc
             # Keys already cached keep working through an outage; try again after the interval.
             self.fetched_at = self.clock()
             return
@@ -79,12 +80,12 @@ class TokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
         except JWTError as exc:
-            raise ApiError.unauthorized("malformed_token", "The token is not a well-formed JWT") from exc
+            raise Unauthenticated("malformed_token", "The token is not a well-formed JWT") from exc
         if header.get("alg") != ALGORITHM:
-            raise ApiError.unauthorized("unsupported_algorithm", f"Only {ALGORITHM} tokens are accepted")
+            raise Unauthenticated("unsupported_algorithm", f"Only {ALGORITHM} tokens are accepted")
         kid = header.get("kid")
         if not isinstance(kid, str):
-            raise ApiError.unauthorized("malformed_token", "The token's header names no key id")
+            raise Unauthenticated("malformed_token", "The token's header names no key id")
         key = self.keys.get(kid)
         claims = self._decode(token, key)
         self._check_claims(claims)
@@ -95,33 +96,33 @@ class TokenVerifier:
         try:
             payload = jws.verify(token, key, algorithms=[ALGORITHM])
         except JOSEError as exc:
-            raise ApiError.unauthorized("invalid_signature", "The token's signature does not verify") from exc
+            raise Unauthenticated("invalid_signature", "The token's signature does not verify") from exc
         try:
             claims = json.loads(payload)
         except ValueError as exc:
-            raise ApiError.unauthorized("malformed_token", "The token's claims are not JSON") from exc
+            raise Unauthenticated("malformed_token", "The token's claims are not JSON") from exc
         if not isinstance(claims, dict):
-            raise ApiError.unauthorized("malformed_token", "The token's claims are not a JSON object")
+            raise Unauthenticated("malformed_token", "The token's claims are not a JSON object")
         return claims
 
     def _check_claims(self, claims):
         now = self.clock()
         for name in ("exp", "iat"):
             if not isinstance(claims.get(name), (int, float)):
-                raise ApiError.unauthorized("invalid_claims", f"The token has no valid '{name}' claim")
+                raise Unauthenticated("invalid_claims", f"The token has no valid '{name}' claim")
         if not isinstance(claims.get("sub"), str) or not claims["sub"]:
-            raise ApiError.unauthorized("invalid_claims", "The token has no subject")
+            raise Unauthenticated("invalid_claims", "The token has no subject")
         if claims["exp"] < now - LEEWAY_SECONDS:
-            raise ApiError.unauthorized("token_expired", "The token has expired")
+            raise Unauthenticated("token_expired", "The token has expired")
         not_before = claims.get("nbf", claims["iat"])
         if not isinstance(not_before, (int, float)) or max(not_before, claims["iat"]) > now + LEEWAY_SECONDS:
-            raise ApiError.unauthorized("token_not_yet_valid", "The token is not valid yet")
+            raise Unauthenticated("token_not_yet_valid", "The token is not valid yet")
         if claims.get("iss") != self.issuer:
-            raise ApiError.unauthorized("invalid_issuer", "The token was not issued by this user pool")
+            raise Unauthenticated("invalid_issuer", "The token was not issued by this user pool")
         if claims.get("token_use") != "access":
-            raise ApiError.unauthorized("invalid_token_use", "An access token is required, not an ID token")
+            raise Unauthenticated("invalid_token_use", "An access token is required, not an ID token")
         if claims.get("client_id") != self.client_id:
-            raise ApiError.unauthorized("invalid_client", "The token was issued to another app client")
+            raise Unauthenticated("invalid_client", "The token was issued to another app client")
 
 
 def bearer_token(authorization_header):
@@ -131,6 +132,7 @@ def bearer_token(authorization_header):
     scheme, _, token = authorization_header.strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token or " " in token:
-        raise ApiError.unauthorized("invalid_authorization_header",
-                                    "The Authorization header must be 'Bearer <access token>'")
+        raise Unauthenticated(
+            "invalid_authorization_header", "The Authorization header must be 'Bearer <access token>'"
+        )
     return token

@@ -2,15 +2,14 @@
 anonymous visit asks for the same page, so it is read and rendered once per moment, not once per visit.
 A kept page is dropped when its moment is over or when the first of its cruds expires, whichever is sooner,
 so no visitor is shown an expired crud; new cruds, likes and deletions reach them within the moment."""
+
 import threading
 import time
-from datetime import datetime, timezone
-
-from flask import current_app
+from datetime import UTC, datetime
 
 
 class PublicPages:
-    def __init__(self, milliseconds, clock=time.monotonic, now=lambda: datetime.now(timezone.utc)):
+    def __init__(self, milliseconds, clock=time.monotonic, now=lambda: datetime.now(UTC)):
         self.seconds = milliseconds / 1000
         self.clock = clock
         self.now = now
@@ -39,7 +38,3 @@ class PublicPages:
         if not expiries:
             return self.seconds
         return min(self.seconds, (min(expiries) - self.now()).total_seconds())
-
-
-def current_public_pages():
-    return current_app.extensions["public_pages"]

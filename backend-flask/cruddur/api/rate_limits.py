@@ -3,32 +3,17 @@ username look-ups), never on normal use, so people behind one address are not re
 live where every API process sees them: Redis when RATE_LIMIT_STORAGE_URL names one (ElastiCache on AWS),
 else the app's own PostgreSQL. Over a limit is 429 with Retry-After; every counted response carries
 X-RateLimit-Limit, -Remaining and -Reset."""
-import re
+
 import time
 from dataclasses import dataclass
 
 import redis
 from flask import current_app, g, request
 
+from ..config import Limit
 from .errors import ApiError
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
-
-
-@dataclass(frozen=True)
-class Limit:
-    count: int
-    seconds: int
-
-    @classmethod
-    def parse(cls, spec):
-        """'60/minute' → Limit(60, 60)."""
-        match = _SPEC.match(spec or "")
-        if not match or int(match.group(1)) < 1:
-            raise ValueError(f"a rate limit reads like '60/minute', not {spec!r}")
-        return cls(int(match.group(1)), _SECONDS[match.group(2)])
 
 
 @dataclass(frozen=True)
@@ -38,8 +23,11 @@ class Decision:
     reset_in: int
 
     def headers(self):
-        return {"X-RateLimit-Limit": str(self.limit), "X-RateLimit-Remaining": str(max(self.remaining, 0)),
-                "X-RateLimit-Reset": str(self.reset_in)}
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(max(self.remaining, 0)),
+            "X-RateLimit-Reset": str(self.reset_in),
+        }
 
 
 class PostgresCounter:
@@ -49,7 +37,6 @@ class PostgresCounter:
     def hit(self, key, seconds):
         row = self.db.one("rate_limits/hit", key=key, seconds=seconds)
         return row["hits"], row["reset_in"]
-
 
 
 class RedisCounter:
@@ -81,8 +68,12 @@ class RateLimiter:
         hits, reset_in = self.counter.hit(f"{scope}:{identity}", limit.seconds)
         decision = Decision(limit.count, limit.count - hits, reset_in)
         if hits > limit.count:
-            raise ApiError(429, "rate_limited", f"Too many requests; try again in {reset_in} s",
-                           headers={"Retry-After": str(reset_in), **decision.headers()})
+            raise ApiError(
+                429,
+                "rate_limited",
+                f"Too many requests; try again in {reset_in} s",
+                headers={"Retry-After": str(reset_in), **decision.headers()},
+            )
         _remember(decision)
         return decision
 
@@ -126,12 +117,18 @@ def _add_headers(response):
 
 
 def init_rate_limits(app, config):
-    counter = RedisCounter(config.rate_limit_storage_url) if config.rate_limit_storage_url \
+    counter = (
+        RedisCounter(config.rate_limit_storage_url)
+        if config.rate_limit_storage_url
         else PostgresCounter(app.extensions["db"])
-    app.extensions["rate_limiter"] = RateLimiter(counter, {
-        "writes_per_user": Limit.parse(config.rate_limit_writes_per_user),
-        "writes_per_ip": Limit.parse(config.rate_limit_writes_per_ip),
-        "sign_in_per_ip": Limit.parse(config.rate_limit_sign_in_per_ip),
-    })
+    )
+    app.extensions["rate_limiter"] = RateLimiter(
+        counter,
+        {
+            "writes_per_user": Limit.parse(config.rate_limit_writes_per_user),
+            "writes_per_ip": Limit.parse(config.rate_limit_writes_per_ip),
+            "sign_in_per_ip": Limit.parse(config.rate_limit_sign_in_per_ip),
+        },
+    )
     app.before_request(limit_by_ip)
     app.after_request(_add_headers)

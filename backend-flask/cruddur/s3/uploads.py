@@ -3,9 +3,13 @@
 Presigning is signing, not a call to S3: what can fail is getting the credentials to sign with (the task
 role's, refreshed from the container credentials endpoint on AWS).
 """
+
 import boto3
 from botocore.config import Config as BotoConfig
-from flask import current_app
+from botocore.exceptions import BotoCoreError, ClientError
+
+from ..aws_errors import is_transient_aws_error
+from ..errors import Unavailable
 
 
 class UploadsBucket:
@@ -25,19 +29,25 @@ class UploadsBucket:
         # credentials are resolved (and refreshed) apart from other clients'.
         addressing = "path" if config.aws_endpoint_url else "virtual"
         self.s3 = boto3.session.Session().client(
-            "s3", region_name=config.aws_region, endpoint_url=config.aws_endpoint_url,
-            config=BotoConfig(signature_version="s3v4", s3={"addressing_style": addressing}))
+            "s3",
+            region_name=config.aws_region,
+            endpoint_url=config.aws_endpoint_url,
+            config=BotoConfig(signature_version="s3v4", s3={"addressing_style": addressing}),
+        )
         self.bucket = config.uploads_bucket
         return self
 
     def presigned_post(self, key, content_type, max_bytes, expires_in):
         """A POST form for exactly this key and Content-Type, of 1 to max_bytes bytes."""
-        return self.s3.generate_presigned_post(
-            Bucket=self.bucket, Key=key, Fields={"Content-Type": content_type},
-            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
-            ExpiresIn=expires_in)
-
-
-def current_uploads():
-    """The UploadsBucket of the app handling the current request."""
-    return current_app.extensions["uploads"]
+        try:
+            return self.s3.generate_presigned_post(
+                Bucket=self.bucket,
+                Key=key,
+                Fields={"Content-Type": content_type},
+                Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+                ExpiresIn=expires_in,
+            )
+        except (BotoCoreError, ClientError) as exc:
+            if not is_transient_aws_error(exc):
+                raise
+            raise Unavailable("uploads_unavailable", "Uploads are unavailable right now, try again shortly") from exc

@@ -7,6 +7,7 @@ something must be said: text with nothing visible in it (whitespace, invisible c
 marks with no letter to sit on). Emoji sequences (ZWJ, skin tones, flags, variation selectors) are text like
 any other. Text is stored NFC-normalised, so every way of typing "é" is the same text to search.
 """
+
 import unicodedata
 
 # Characters that reorder the text around them when shown.
@@ -14,9 +15,19 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 # Unicode's Default_Ignorable_Code_Point characters that are not format characters (Cf), which Python's
 # unicodedata cannot tell: fillers, Khmer inherent vowels, Mongolian and other variation selectors, and the
 # reserved ranges meant to be ignored (DerivedCoreProperties.txt, Unicode 15).
-_IGNORABLE_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
-                     (0x2065, 0x2065), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
-                     (0xE0000, 0xE0FFF))
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180D),
+    (0x180F, 0x180F),
+    (0x2065, 0x2065),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
 # Drawn as nothing though Unicode does not call it ignorable.
 _BLANK_SYMBOLS = frozenset("\u2800")
 # Variation selectors and tag characters belong to the character before them (a red heart, not a black one;
@@ -45,8 +56,12 @@ def _in(ranges, char):
 
 def _invisible(char):
     """Draws nothing by itself."""
-    return (char.isspace() or char in _BLANK_SYMBOLS or unicodedata.category(char) in ("Cf", "Cc")
-            or _in(_IGNORABLE_RANGES, char))
+    return (
+        char.isspace()
+        or char in _BLANK_SYMBOLS
+        or unicodedata.category(char) in ("Cf", "Cc")
+        or _in(_IGNORABLE_RANGES, char)
+    )
 
 
 def _edge_invisible(char):
@@ -61,8 +76,9 @@ def check_storable(text):
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise TextRejected(INVALID_CHARACTERS, "The text has characters that are not valid Unicode "
-                                               "(lone surrogates)") from exc
+        raise TextRejected(
+            INVALID_CHARACTERS, "The text has characters that are not valid Unicode (lone surrogates)"
+        ) from exc
     if any(unicodedata.category(char) == "Cc" and char not in _KEPT_CONTROLS for char in text):
         raise TextRejected(INVALID_CHARACTERS, "The text has control characters (such as NUL)")
 

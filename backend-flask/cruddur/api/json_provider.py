@@ -1,5 +1,6 @@
 """Responses serialized by orjson: a page of cruds is encoded in C, not value by value in Python.
 Timestamps come out as ISO 8601 with their offset, uuids as strings, as the contract says."""
+
 import orjson
 from flask.json.provider import DefaultJSONProvider
 

@@ -1,11 +1,11 @@
 """What makes a users row from a Cognito account, for the API and the post-confirmation Lambda alike."""
+
 import re
 
+from .limits import DISPLAY_NAME_MAX, HANDLE_PATTERN
 from .text import TextRejected, checked_text
 
-# A handle: 3 to 20 of a-z, 0-9 and _, unique whatever its case (the users table checks it too).
-HANDLE = re.compile(r"[a-z0-9_]{3,20}")
-DISPLAY_NAME_MAX = 50
+HANDLE = re.compile(HANDLE_PATTERN)
 
 
 def normalized_handle(handle):

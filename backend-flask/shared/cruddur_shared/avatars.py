@@ -5,11 +5,10 @@ as avatars/<user uuid>/<upload id>-512.webp and -128.webp, and users.avatar_key 
 upload is a new URL, so no cache ever shows an old avatar, and whether an upload is the person's avatar yet is
 one comparison.
 """
+
 import re
 import secrets
 
-CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 SIZES = (512, 128)
 
 _UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"

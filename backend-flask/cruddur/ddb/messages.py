@@ -1,24 +1,24 @@
-"""Direct messages in one DynamoDB table (key shapes and access patterns: docs/messages-table.md).
+"""Direct messages in one DynamoDB table: key shapes in cruddur_shared.messages_table (shared with the stream
+handler, aws/lambdas/message_stream), access patterns in docs/messages-table.md."""
 
-Every item has the string keys `pk` and `sk`:
-  conversation entry  USER#<member>           GROUP#<group>           one per member, with the last message
-  message             GROUP#<group>           MSG#<created_at>#<uuid>
-  pair lookup         PAIR#<lower>#<higher>   PAIR                    the conversation between two people
-The local index LAST_MESSAGE_INDEX sorts a member's entries by `last_message_sort` (<created_at>#<uuid> of
-the last message), which the stream handler (aws/lambdas/message_stream) moves forward.
-"""
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import boto3
 from botocore.config import Config as BotoConfig
-from flask import current_app
 
-from .cursors import InvalidCursor
+from cruddur_shared.messages_table import (
+    LAST_MESSAGE_INDEX,
+    PAIR_SK,
+    group_key,
+    member_pk,
+    message_sk,
+    message_sort,
+    pair_pk,
+)
 
-LAST_MESSAGE_INDEX = "conversations_by_last_message"
-PAIR_SK = "PAIR"
+from ..errors import InvalidCursor
 
 _ISO = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00"
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -27,22 +27,9 @@ _CONVERSATIONS_POSITION = {"sk": re.compile(f"GROUP#{_UUID}"), "last_message_sor
 _MESSAGES_POSITION = {"sk": re.compile(f"MSG#{_ISO}#{_UUID}")}
 
 
-def member_pk(user_uuid):
-    return f"USER#{user_uuid}"
-
-
-def group_key(message_group_uuid):
-    return f"GROUP#{message_group_uuid}"
-
-
-def pair_pk(user_uuid, other_uuid):
-    # Sorted, so both people find the same item whoever starts.
-    return "PAIR#{}#{}".format(*sorted((str(user_uuid), str(other_uuid))))
-
-
 def _now():
     # Fixed width (always microseconds, always +00:00), so the strings sort as the times do.
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _message_item(message_group_uuid, sender_uuid, recipient_uuid, text):
@@ -50,7 +37,7 @@ def _message_item(message_group_uuid, sender_uuid, recipient_uuid, text):
     message_uuid = str(uuid.uuid4())
     return {
         "pk": group_key(message_group_uuid),
-        "sk": f"MSG#{created_at}#{message_uuid}",
+        "sk": message_sk(created_at, message_uuid),
         "message_uuid": message_uuid,
         "message_group_uuid": str(message_group_uuid),
         "sender_uuid": str(sender_uuid),
@@ -68,15 +55,17 @@ def _conversation_entry(owner_uuid, other_uuid, first_message):
         "other_user_uuid": str(other_uuid),
         "last_message": first_message["message"],
         "last_message_at": first_message["created_at"],
-        "last_message_sort": f"{first_message['created_at']}#{first_message['message_uuid']}",
+        "last_message_sort": message_sort(first_message["created_at"], first_message["message_uuid"]),
     }
 
 
 def _checked_position(value, fields):
     """The sort-key part of an ExclusiveStartKey, in only the shapes this module hands out."""
-    valid = (isinstance(value, dict) and set(value) == set(fields)
-             and all(isinstance(value[name], str) and pattern.fullmatch(value[name])
-                     for name, pattern in fields.items()))
+    valid = (
+        isinstance(value, dict)
+        and set(value) == set(fields)
+        and all(isinstance(value[name], str) and pattern.fullmatch(value[name]) for name, pattern in fields.items())
+    )
     if not valid:
         raise InvalidCursor("not a position of this list")
     return value
@@ -105,29 +94,38 @@ class MessagesStore:
     def open(self, config):
         # Short timeouts and one retry: when DynamoDB is unreachable the API answers 503 quickly.
         dynamodb = boto3.resource(
-            "dynamodb", region_name=config.aws_region, endpoint_url=config.aws_endpoint_url,
-            config=BotoConfig(connect_timeout=2, read_timeout=5, retries={"mode": "standard", "max_attempts": 2}))
+            "dynamodb",
+            region_name=config.aws_region,
+            endpoint_url=config.aws_endpoint_url,
+            config=BotoConfig(connect_timeout=2, read_timeout=5, retries={"mode": "standard", "max_attempts": 2}),
+        )
         self.table = dynamodb.Table(config.dynamodb_table_name)
         return self
 
     def conversation_between(self, user_uuid, other_uuid):
         """The uuid of the conversation between two people, or None."""
-        item = self.table.get_item(Key={"pk": pair_pk(user_uuid, other_uuid), "sk": PAIR_SK},
-                                   ConsistentRead=True).get("Item")
+        item = self.table.get_item(Key={"pk": pair_pk(user_uuid, other_uuid), "sk": PAIR_SK}, ConsistentRead=True).get(
+            "Item"
+        )
         return item and item["message_group_uuid"]
 
     def conversation_entry(self, member_uuid, message_group_uuid):
         """A member's entry for a conversation; None when they are not a member (or it does not exist)."""
-        return self.table.get_item(Key={"pk": member_pk(member_uuid), "sk": group_key(message_group_uuid)},
-                                   ConsistentRead=True).get("Item")
+        return self.table.get_item(
+            Key={"pk": member_pk(member_uuid), "sk": group_key(message_group_uuid)}, ConsistentRead=True
+        ).get("Item")
 
     def start_conversation(self, sender_uuid, recipient_uuid, text):
         """Writes the pair lookup, both members' entries and the first message in one transaction. Answers the
         message, or None when the two already have a conversation (someone else started it first)."""
         message = _message_item(uuid.uuid4(), sender_uuid, recipient_uuid, text)
         absent = {"ConditionExpression": "attribute_not_exists(pk)"}
-        pair = {"pk": pair_pk(sender_uuid, recipient_uuid), "sk": PAIR_SK,
-                "message_group_uuid": message["message_group_uuid"], "created_at": message["created_at"]}
+        pair = {
+            "pk": pair_pk(sender_uuid, recipient_uuid),
+            "sk": PAIR_SK,
+            "message_group_uuid": message["message_group_uuid"],
+            "created_at": message["created_at"],
+        }
         puts = [
             {**absent, "Item": pair},
             {**absent, "Item": _conversation_entry(sender_uuid, recipient_uuid, message)},
@@ -136,8 +134,7 @@ class MessagesStore:
         ]
         client = self.table.meta.client
         try:
-            client.transact_write_items(
-                TransactItems=[{"Put": {"TableName": self.table.name, **put}} for put in puts])
+            client.transact_write_items(TransactItems=[{"Put": {"TableName": self.table.name, **put}} for put in puts])
         except client.exceptions.TransactionCanceledException as exc:
             reasons = {reason.get("Code") for reason in exc.response.get("CancellationReasons", [])}
             if reasons & {"ConditionalCheckFailed", "TransactionConflict"}:
@@ -153,16 +150,27 @@ class MessagesStore:
 
     def conversations(self, member_uuid, limit, position=None):
         """A member's conversation entries, the latest message first, and the position after them."""
-        return self._page(_CONVERSATIONS_POSITION, limit, position, member_pk(member_uuid),
-                          IndexName=LAST_MESSAGE_INDEX,
-                          KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": member_pk(member_uuid)})
+        return self._page(
+            _CONVERSATIONS_POSITION,
+            limit,
+            position,
+            member_pk(member_uuid),
+            IndexName=LAST_MESSAGE_INDEX,
+            KeyConditionExpression="pk = :pk",
+            ExpressionAttributeValues={":pk": member_pk(member_uuid)},
+        )
 
     def messages(self, message_group_uuid, limit, position=None):
         """A conversation's messages, newest first, and the position after them."""
         pk = group_key(message_group_uuid)
-        return self._page(_MESSAGES_POSITION, limit, position, pk,
-                          KeyConditionExpression="pk = :pk AND begins_with(sk, :message)",
-                          ExpressionAttributeValues={":pk": pk, ":message": "MSG#"})
+        return self._page(
+            _MESSAGES_POSITION,
+            limit,
+            position,
+            pk,
+            KeyConditionExpression="pk = :pk AND begins_with(sk, :message)",
+            ExpressionAttributeValues={":pk": pk, ":message": "MSG#"},
+        )
 
     def _page(self, position_fields, limit, position, pk, **query):
         """One query page, newest first. One extra item is read so the last page has no next position."""
@@ -177,8 +185,3 @@ class MessagesStore:
             # Fewer items than asked for, yet more to read: DynamoDB stopped at its 1 MB page size.
             last_key = response.get("LastEvaluatedKey")
         return items, ({name: last_key[name] for name in position_fields} if last_key else None)
-
-
-def current_store():
-    """The MessagesStore of the app handling the current request."""
-    return current_app.extensions["messages"]

@@ -1,5 +1,6 @@
 """Reads and sets a signed-in person's attributes in Cognito (the local AWS when an endpoint is set), with
 their own access token."""
+
 from contextlib import contextmanager
 
 import boto3
@@ -7,7 +8,7 @@ from botocore import UNSIGNED
 from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import ApiError
+from ..errors import Unauthenticated, Unavailable
 
 _UNKNOWN_USER = {"NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException"}
 
@@ -22,8 +23,9 @@ class CognitoDirectory:
             "cognito-idp",
             region_name=config.aws_region,
             endpoint_url=config.aws_endpoint_url,
-            config=BotoConfig(signature_version=UNSIGNED, connect_timeout=3, read_timeout=5,
-                              retries={"max_attempts": 2}),
+            config=BotoConfig(
+                signature_version=UNSIGNED, connect_timeout=3, read_timeout=5, retries={"max_attempts": 2}
+            ),
         )
         app.extensions["cognito"] = self
 
@@ -36,7 +38,8 @@ class CognitoDirectory:
         """Keeps the account's preferred_username (the username it asked for) equal to its handle."""
         with _cognito_errors():
             self.client.update_user_attributes(
-                AccessToken=access_token, UserAttributes=[{"Name": "preferred_username", "Value": handle}])
+                AccessToken=access_token, UserAttributes=[{"Name": "preferred_username", "Value": handle}]
+            )
 
 
 @contextmanager
@@ -45,8 +48,7 @@ def _cognito_errors():
         yield
     except ClientError as exc:
         if exc.response["Error"]["Code"] in _UNKNOWN_USER:
-            raise ApiError.unauthorized("user_unknown", "Cognito does not know this user") from exc
-        raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
+            raise Unauthenticated("user_unknown", "Cognito does not know this user") from exc
+        raise Unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
     except BotoCoreError as exc:
-        raise ApiError.unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc
-
+        raise Unavailable("cognito_unavailable", "Cognito cannot be reached right now") from exc

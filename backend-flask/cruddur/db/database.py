@@ -1,50 +1,12 @@
-"""The Postgres pool and the SQL files under cruddur/sql, looked up by name ("activities/home")."""
-import re
+"""The Postgres pools, and sessions that run the SQL files (loader.py) by name ("activities/home")."""
+
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 
 import psycopg
-from flask import current_app
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
-SQL_DIR = Path(__file__).parent / "sql"
-
-# `:name` is a psql variable, so each file runs as is in psql after `\set name value`; `::type` casts
-# and anything inside '...' literals are left alone, as psql leaves them.
-_PARAMETER = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
-_STRING_LITERAL = re.compile(r"('(?:[^']|'')*')")
-
-
-def _with_parameters(code):
-    return _PARAMETER.sub(r"%(\1)s", code.replace("%", "%%"))
-
-
-def to_psycopg(sql_text):
-    # Comment lines stay in the files for people; without them a traced statement is named for its verb.
-    statement = "\n".join(line for line in sql_text.splitlines() if not line.lstrip().startswith("--")).strip()
-    parts = _STRING_LITERAL.split(statement)
-    return "".join(part.replace("%", "%%") if index % 2 else _with_parameters(part)
-                   for index, part in enumerate(parts))
-
-
-# A file whose best plan depends on its values (how common a searched word is) says so with this comment;
-# it is planned on each call instead of being prepared once with a plan for any value.
-PLAN_EACH_CALL = "-- Planned on each call"
-
-
-def _query_files(root):
-    return {path.relative_to(root).with_suffix("").as_posix(): path.read_text()
-            for path in sorted(root.rglob("*.sql")) if "migrations" not in path.parts}
-
-
-def load_queries(root=SQL_DIR):
-    return {name: to_psycopg(text) for name, text in _query_files(root).items()}
-
-
-def planned_each_call(root=SQL_DIR):
-    return {name for name, text in _query_files(root).items()
-            if any(line.startswith(PLAN_EACH_CALL) for line in text.splitlines())}
+from .loader import load_queries, planned_each_call
 
 
 def _configure_connection(conn):
@@ -75,8 +37,9 @@ class Database:
         self.pool = self._pool(config, "cruddur")
         # Statements that may run only so long (`all_bounded`) get connections whose sessions cancel them
         # after db_bounded_statement_ms: the limit costs no round trip.
-        self.bounded_pool = self._pool(config, "cruddur-bounded",
-                                       options=f"-c statement_timeout={config.db_bounded_statement_ms}")
+        self.bounded_pool = self._pool(
+            config, "cruddur-bounded", options=f"-c statement_timeout={config.db_bounded_statement_ms}"
+        )
         # Not waiting lets the API start (and answer 503) while the database is still down.
         self.pool.open(wait=False)
         self.bounded_pool.open(wait=False)
@@ -168,9 +131,3 @@ class Session:
     def run(self, name, **params):
         """Runs a statement for its effect; answers the number of rows it touched."""
         return self._execute(name, params).rowcount
-
-
-
-def current_db():
-    """The Database of the app handling the current request."""
-    return current_app.extensions["db"]

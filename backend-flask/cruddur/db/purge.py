@@ -1,4 +1,5 @@
 """Deletes expired cruds in bounded batches; the API runs it in the background, one runner at a time."""
+
 import logging
 import threading
 

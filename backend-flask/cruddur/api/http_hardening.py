@@ -1,5 +1,6 @@
 """What every API response carries for safety: security headers, CORS only for configured origins, and the
 client's real address when the API sits behind trusted proxies (the ALB)."""
+
 from flask import request
 from werkzeug.middleware.proxy_fix import ProxyFix
 

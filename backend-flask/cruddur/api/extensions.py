@@ -1,0 +1,34 @@
+"""The app's parts as the request being answered sees them (Flask's current_app), in the web layer only:
+services, stores and the auth package get what they need as arguments."""
+
+from flask import current_app
+
+
+def current_db():
+    return current_app.extensions["db"]
+
+
+def current_store():
+    """The messages store (DynamoDB)."""
+    return current_app.extensions["messages"]
+
+
+def current_uploads():
+    """The uploads bucket (S3)."""
+    return current_app.extensions["uploads"]
+
+
+def current_cognito():
+    return current_app.extensions["cognito"]
+
+
+def current_public_pages():
+    return current_app.extensions["public_pages"]
+
+
+def current_cursors():
+    return current_app.extensions["cursors"]
+
+
+def current_config():
+    return current_app.config["CRUDDUR"]

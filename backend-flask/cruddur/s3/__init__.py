@@ -1,0 +1,1 @@
+"""S3: the uploads bucket browsers post pictures to (uploads.py)."""

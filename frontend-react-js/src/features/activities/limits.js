@@ -1,1 +1,0 @@
-export const CRUD_MAX_LENGTH = 280;
