@@ -143,7 +143,8 @@ def delete(db, user_uuid, uuid):
         tx.run("activities/delete", uuid=uuid, user_uuid=user_uuid)
 
 
-REACTIONS = ("like", "repost")
+# The statements that put a reaction on and take it off, by reaction.
+REACTIONS = {"like": ("activities/like", "activities/unlike"), "repost": ("activities/repost", "activities/unrepost")}
 
 
 @service_span
@@ -153,7 +154,8 @@ def react(db, user_uuid, uuid, reaction, on):
         author = tx.one("activities/author", uuid=uuid)
         if author is None:
             raise _not_found(uuid)
-        changed = tx.run(f"activities/{reaction}" if on else f"activities/un{reaction}", user_uuid=user_uuid, uuid=uuid)
+        put_on, take_off = REACTIONS[reaction]
+        changed = tx.run(put_on if on else take_off, user_uuid=user_uuid, uuid=uuid)
         if changed:
             tell = notifications.notify if on else notifications.withdraw
             tell(tx, author["user_uuid"], user_uuid, reaction, uuid)

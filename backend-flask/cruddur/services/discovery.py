@@ -45,14 +45,18 @@ def search_cruds(db, term, viewer_uuid, limit, position=None):
         "limit": limit + 1,
         "window": SEARCH_WINDOW,
     }
-    query = "activities/search_words" if words else "activities/search_hashtags"
+    newest_first, by_index = (
+        ("activities/search_words", "activities/search_words_by_index")
+        if words
+        else ("activities/search_hashtags", "activities/search_hashtags_by_index")
+    )
     # Terms are looked for newest first or through their index, as the planner judges from how common each
     # one is. Terms common alone yet rarely together would be read newest first through every crud: that
     # read is cut off (DB_BOUNDED_STATEMENT_MS) and the few matches are read through the index instead.
     try:
-        rows = db.all_bounded(query, **params)
+        rows = db.all_bounded(newest_first, **params)
     except StatementTimeout:
-        rows = db.all(f"{query}_by_index", **params)
+        rows = db.all(by_index, **params)
     items, next_position = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
     return with_viewer_state(db, items, viewer_uuid), next_position
 
