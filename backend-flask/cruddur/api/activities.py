@@ -4,7 +4,8 @@ from ..services import activities, discovery
 from . import api, presenters
 from .authentication import auth_optional, auth_required, viewer_uuid
 from .extensions import current_db, current_public_pages
-from .parsing import json_body, page_args, required_string, search_args, uuid_param
+from .parsing import page_args, search_args, uuid_param
+from .request_bodies import request_body
 
 
 def _public_first_page(limit):
@@ -37,10 +38,8 @@ def explore():
 @api.post("/activities")
 @auth_required
 def create():
-    body = json_body()
-    row = activities.create(
-        current_db(), g.viewer["uuid"], required_string(body, "message"), required_string(body, "ttl")
-    )
+    body = request_body()
+    row = activities.create(current_db(), g.viewer["uuid"], body["message"], body["ttl"])
     return presenters.crud(row), 201
 
 
@@ -55,8 +54,7 @@ def delete(activity_uuid):
 @auth_required
 def reply(activity_uuid):
     parent_uuid = uuid_param(activity_uuid)
-    body = json_body()
-    row = activities.reply(current_db(), g.viewer["uuid"], parent_uuid, required_string(body, "message"))
+    row = activities.reply(current_db(), g.viewer["uuid"], parent_uuid, request_body()["message"])
     return presenters.crud(row), 201
 
 

@@ -4,20 +4,16 @@ from ..services import avatars
 from . import api
 from .authentication import auth_required
 from .extensions import current_db, current_uploads
-from .parsing import json_body, required_integer, required_string
 from .presenters import avatar_url
+from .request_bodies import request_body
 
 
 @api.post("/avatars/presign")
 @auth_required
 def presign_avatar_upload():
-    body = json_body()
+    body = request_body()
     return avatars.presign_upload(
-        current_db(),
-        current_uploads(),
-        g.viewer["uuid"],
-        content_type=required_string(body, "content_type"),
-        size=required_integer(body, "size"),
+        current_db(), current_uploads(), g.viewer["uuid"], content_type=body["content_type"], size=body["size"]
     )
 
 

@@ -6,7 +6,8 @@ from ..services import messages
 from . import api, presenters
 from .authentication import auth_required
 from .extensions import current_db, current_store
-from .parsing import cursor_position, json_body, next_cursor, optional_string, required_string, uuid_param
+from .parsing import cursor_position, next_cursor, uuid_param
+from .request_bodies import request_body
 
 
 def _page_args(check):
@@ -42,14 +43,14 @@ def message_list(message_group_uuid):
 @api.post("/messages")
 @auth_required
 def send():
-    body = json_body()
-    group_uuid = optional_string(body, "message_group_uuid")
+    body = request_body()
+    group_uuid = body.get("message_group_uuid")
     row = messages.send(
         current_store(),
         current_db(),
         g.viewer,
-        required_string(body, "message"),
-        handle=optional_string(body, "handle"),
+        body["message"],
+        handle=body.get("handle"),
         message_group_uuid=None if group_uuid is None else uuid_param(group_uuid, "message_group_uuid"),
     )
     return presenters.message(row), 201

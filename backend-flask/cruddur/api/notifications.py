@@ -4,7 +4,8 @@ from ..services import notifications
 from . import api, presenters
 from .authentication import auth_required
 from .extensions import current_db
-from .parsing import json_body, next_cursor, page_args
+from .parsing import next_cursor, page_args
+from .request_bodies import request_body
 
 
 @api.get("/activities/notifications")
@@ -22,6 +23,6 @@ def list_notifications():
 @api.post("/activities/notifications/read")
 @auth_required
 def mark_notifications_read():
-    json_body()  # the contract's body is {}; anything that is not a JSON object is refused
+    request_body()  # the contract's body is {}; anything that is not a JSON object is refused
     notifications.mark_all_read(current_db(), g.viewer["uuid"])
     return "", 204

@@ -6,8 +6,6 @@ import uuid
 
 from flask import g, request
 
-from cruddur_shared.text import TextRejected, check_storable
-
 from ..errors import Invalid
 from ..pagination import BY_RANK, BY_TIME, checked_position, parse_limit
 from .errors import ApiError
@@ -29,35 +27,6 @@ def json_body():
     if not isinstance(body, dict):
         raise Invalid("body_not_object", "The body must be a JSON object")
     return body
-
-
-def optional_string(body, name):
-    value = body.get(name)
-    if value is not None and not isinstance(value, str):
-        raise Invalid("invalid_type", f"{name} must be a string", name)
-    if value is not None:
-        try:
-            check_storable(value)
-        except TextRejected as exc:
-            raise Invalid(exc.reason, f"{name}: {exc.message}", name) from exc
-    return value
-
-
-def required_string(body, name):
-    value = optional_string(body, name)
-    if value is None:
-        raise Invalid("missing_field", f"{name} is required", name)
-    return value
-
-
-def required_integer(body, name):
-    value = body.get(name)
-    if value is None:
-        raise Invalid("missing_field", f"{name} is required", name)
-    # JSON true/false are ints to Python; 5.0 is not a whole number as sent.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("invalid_type", f"{name} must be a whole number", name)
-    return value
 
 
 # The hyphenated form only, in ASCII: uuid.UUID also takes braces, "urn:uuid:" and Unicode digits.

@@ -5,7 +5,7 @@ from ..services import discovery, users
 from . import api, presenters, rate_limits
 from .authentication import account_required, auth_optional, auth_required, viewer_uuid
 from .extensions import current_cognito, current_db
-from .parsing import json_body, required_string
+from .request_bodies import request_body
 
 
 @api.get("/users/me")
@@ -57,8 +57,7 @@ def handle_availability(handle):
 @api.put("/users/me/handle")
 @account_required
 def claim_handle():
-    row = users.claim_handle(
-        current_db(), current_cognito(), g.cognito_user_id, g.access_token, required_string(json_body(), "handle")
-    )
+    handle = request_body()["handle"]
+    row = users.claim_handle(current_db(), current_cognito(), g.cognito_user_id, g.access_token, handle)
     profile = users.profile(current_db(), row["handle"], row["uuid"])
     return presenters.profile(profile, row["uuid"])
