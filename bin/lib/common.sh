@@ -55,7 +55,8 @@ ensure_backend_venv() {
 
 ensure_frontend_deps() {
   command -v npm >/dev/null || die "npm is missing: install Node.js 20"
-  [ -d "$FRONTEND/node_modules" ] || rm -f "$DATA/stamps/frontend-deps"
+  # npm writes node_modules/.package-lock.json last: without it the install is missing or was cut short.
+  [ -f "$FRONTEND/node_modules/.package-lock.json" ] || rm -f "$DATA/stamps/frontend-deps"
   if changed_since_last frontend-deps "$FRONTEND/package-lock.json"; then
     say "installing frontend dependencies"
     (cd "$FRONTEND" && npm ci --no-audit --no-fund --loglevel=error)

@@ -4,6 +4,8 @@ Presigning is signing, not a call to S3: what can fail is getting the credential
 role's, refreshed from the container credentials endpoint on AWS).
 """
 
+import threading
+
 import boto3
 from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
@@ -13,29 +15,39 @@ from ..errors import Unavailable
 
 
 class UploadsBucket:
-    """Created unbound; `init_app` makes the S3 client."""
+    """Created unbound; `init_app` binds it to the settings. The S3 client is made on the first presign: a
+    session of its own loads botocore's data anew (about 0.2 s), which only a process that presigns needs."""
 
     def __init__(self):
-        self.s3 = None
+        self.config = None
         self.bucket = None
+        self._s3 = None
+        self._lock = threading.Lock()
 
     def init_app(self, app, config):
         self.open(config)
         app.extensions["uploads"] = self
 
     def open(self, config):
-        # Locally every bucket lives under moto's one address (path style); on AWS the bucket's own host
-        # (virtual-hosted style), the origin the web app's CSP allows. A session of its own, so its
-        # credentials are resolved (and refreshed) apart from other clients'.
-        addressing = "path" if config.aws_endpoint_url else "virtual"
-        self.s3 = boto3.session.Session().client(
-            "s3",
-            region_name=config.aws_region,
-            endpoint_url=config.aws_endpoint_url,
-            config=BotoConfig(signature_version="s3v4", s3={"addressing_style": addressing}),
-        )
+        self.config = config
         self.bucket = config.uploads_bucket
         return self
+
+    @property
+    def s3(self):
+        with self._lock:
+            if self._s3 is None:
+                # Locally every bucket lives under moto's one address (path style); on AWS the bucket's own
+                # host (virtual-hosted style), the origin the web app's CSP allows. A session of its own, so
+                # its credentials are resolved (and refreshed) apart from other clients'.
+                addressing = "path" if self.config.aws_endpoint_url else "virtual"
+                self._s3 = boto3.session.Session().client(
+                    "s3",
+                    region_name=self.config.aws_region,
+                    endpoint_url=self.config.aws_endpoint_url,
+                    config=BotoConfig(signature_version="s3v4", s3={"addressing_style": addressing}),
+                )
+            return self._s3
 
     def presigned_post(self, key, content_type, max_bytes, expires_in):
         """A POST form for exactly this key and Content-Type, of 1 to max_bytes bytes."""
