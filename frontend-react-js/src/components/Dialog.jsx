@@ -1,14 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { CloseIcon } from './Icons';
 import './Dialog.css';
 
-/** A modal built on <dialog>: focus trapping, Escape and the backdrop come from the browser. */
+/**
+ * A modal built on <dialog>: focus trapping, Escape and the backdrop come from the browser.
+ * The field marked `data-autofocus` in `children` gets the focus when the dialog opens.
+ */
 export function Dialog({ open, onClose, title, children }) {
   const dialogRef = useRef(null);
+  // Several dialogs can be on one page (the composer and Edit profile), each named by its own title.
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus ran while the children mounted, when the dialog was still closed and hidden, and
+      // showModal() focuses the first focusable element, the Close button; so focus the marked field here.
+      dialog.querySelector('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -16,12 +26,12 @@ export function Dialog({ open, onClose, title, children }) {
     <dialog
       ref={dialogRef}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       onClick={(event) => event.target === dialogRef.current && onClose()}
     >
       <header className="dialog-header">
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <CloseIcon />
         </button>

@@ -8,6 +8,7 @@ import './MessageForm.css';
  * A textarea with a live counter and a Send button, shared by the composer, replies and direct messages.
  * `onSubmit(message)` may throw an ApiError; its field error for "message" shows under the textarea.
  * `extraFields` renders more controls (the composer's ttl picker) next to the counter.
+ * `autoFocus` focuses the textarea when the form mounts, on a page or in a Dialog.
  */
 export function MessageForm({ label, placeholder, maxLength, onSubmit, extraFields, autoFocus, submitLabel = 'Send' }) {
   const [text, setText] = useState('');
@@ -52,6 +53,8 @@ export function MessageForm({ label, placeholder, maxLength, onSubmit, extraFiel
         aria-invalid={fieldError ? true : undefined}
         rows={3}
         autoFocus={autoFocus}
+        // In a Dialog the mount comes before showModal(), which would take the focus; the Dialog gives it here.
+        data-autofocus={autoFocus || undefined}
       />
       {fieldError && <p className="field-error">{fieldError}</p>}
       <div className="message-form-footer">
