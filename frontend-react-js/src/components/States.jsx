@@ -1,3 +1,4 @@
+import { isRetryable } from '../lib/api-error';
 import './States.css';
 
 export function LoadingState({ label = 'Loading…' }) {
@@ -18,11 +19,12 @@ export function EmptyState({ title, children }) {
   );
 }
 
+/** An error, with "Try again" only when asking again could help (not for a 4xx such as a malformed id). */
 export function ErrorState({ error, onRetry }) {
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{error?.message || 'Something went wrong.'}</p>
-      {onRetry && (
+      {onRetry && isRetryable(error) && (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           Try again
         </button>

@@ -20,3 +20,15 @@ export class ApiError extends Error {
 export function isNotBuiltYet(error) {
   return error instanceof ApiError && [404, 405, 501].includes(error.status);
 }
+
+// Whether asking again could give a different answer: a network failure (status 0), a timeout, rate limiting
+// or a server error. Any other 4xx (a malformed id, a missing crud, a refused action) answers the same again.
+export function isRetryable(error) {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+// The answers that mean "there is no such thing here": not found, gone, or an id that cannot name anything.
+export function isNotFound(error) {
+  return error instanceof ApiError && (error.status === 404 || error.status === 410 || error.code === 'invalid_uuid');
+}

@@ -36,7 +36,7 @@ export function SearchPage() {
         <h1>Search</h1>
       </header>
       <div className="page-note">
-        <SearchBox key={term} initialTerm={term} />
+        <SearchBox key={term} initialTerm={term} label="Change this search" />
       </div>
       {term ? <SearchResults term={term} /> : <EmptyState title="Search for people, words or #hashtags" />}
     </>

@@ -9,12 +9,13 @@ import { ActivityItem } from '../features/activities/components/ActivityItem';
 import { ReplyForm } from '../features/activities/components/ReplyForm';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { usePageTitle } from '../hooks/use-page-title';
+import { isNotFound } from '../lib/api-error';
 import { useAuth } from '../lib/auth';
 
 function GoneState() {
   return (
     <EmptyState title="This crud does not exist or has expired">
-      Cruds vanish when their time is up. <Link to={paths.home}>Back to the feed</Link>
+      Cruds vanish when their time is up. <Link to={paths.home}>Back to Home</Link>
     </EmptyState>
   );
 }
@@ -36,7 +37,7 @@ export function StatusPage() {
   );
   const markGone = useCallback(() => setFirstPage((page) => ({ ...page, activity: null })), [setFirstPage]);
 
-  if (!handle || (thread.status === 'error' && thread.error.status === 404)) return <StatusLayout><GoneState /></StatusLayout>;
+  if (!handle || (thread.status === 'error' && isNotFound(thread.error))) return <StatusLayout><GoneState /></StatusLayout>;
   if (thread.status !== 'ready') return <StatusLayout><ListStates list={thread} /></StatusLayout>;
   if (!activity) return <StatusLayout><GoneState /></StatusLayout>;
 

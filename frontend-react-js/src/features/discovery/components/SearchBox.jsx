@@ -4,7 +4,8 @@ import { SearchIcon } from '../../../components/Icons';
 import { paths } from '../../../config/paths';
 import './SearchBox.css';
 
-export function SearchBox({ initialTerm = '' }) {
+/** `label` names the search landmark and its field; two boxes on one page need different ones. */
+export function SearchBox({ initialTerm = '', label = 'Search Cruddur' }) {
   const [term, setTerm] = useState(initialTerm);
   const navigate = useNavigate();
   const inputId = useId();
@@ -15,9 +16,9 @@ export function SearchBox({ initialTerm = '' }) {
   }
 
   return (
-    <form role="search" className="search-box" onSubmit={search}>
+    <form role="search" aria-label={label} className="search-box" onSubmit={search}>
       <label htmlFor={inputId} className="visually-hidden">
-        Search Cruddur
+        {label}
       </label>
       <SearchIcon size={18} />
       <input

@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthContext } from '../lib/auth';
+import { StatusPage } from './StatusPage';
+
+// Amplify is a boundary: signed out, so the API client sends no token.
+vi.mock('aws-amplify/auth', () => ({ fetchAuthSession: vi.fn(async () => ({})) }));
+
+const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const apiError = (status, code, message, field = null) => json(status, { errors: [{ code, message, field }] });
+
+function renderStatusPage(path, answer) {
+  vi.stubGlobal('fetch', vi.fn(async () => answer()));
+  const router = createMemoryRouter(
+    [
+      { path: '/', element: <p>Home feed</p> },
+      { path: '/:atHandle/status/:uuid', element: <StatusPage /> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <AuthContext.Provider value={{ status: 'signedOut', user: null }}>
+      <RouterProvider router={router} />
+    </AuthContext.Provider>,
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('StatusPage for a crud that cannot be shown', () => {
+  it.each([
+    ['a malformed id (400 invalid_uuid)', '/@andrew/status/not-a-uuid', () => apiError(400, 'invalid_uuid', "'not-a-uuid' is not a UUID", 'uuid')],
+    ['a missing crud (404)', '/@andrew/status/7d1c2f4e-1111-4a2b-9c3d-0123456789ab', () => apiError(404, 'not_found', 'No such crud')],
+  ])('shows the not-found state for %s, with a way Home and no "Try again"', async (_, path, answer) => {
+    renderStatusPage(path, answer);
+    expect(await screen.findByText('This crud does not exist or has expired')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to Home' })).toHaveAttribute('href', '/');
+    expect(screen.queryByText(/is not a UUID/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('offers "Try again" when the server fails (500), since asking again can help', async () => {
+    renderStatusPage('/@andrew/status/7d1c2f4e-1111-4a2b-9c3d-0123456789ab', () => json(500, {}));
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('offers no "Try again" for another 4xx that asking again cannot change (403)', async () => {
+    renderStatusPage('/@andrew/status/7d1c2f4e-1111-4a2b-9c3d-0123456789ab', () => apiError(403, 'forbidden', 'Not yours to see'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not yours to see');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+});
