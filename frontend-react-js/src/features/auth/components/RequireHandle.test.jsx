@@ -87,7 +87,8 @@ describe('RequireHandle', () => {
     expect(screen.getByLabelText('Username')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save' })).toBeInTheDocument();
     expect(screen.queryByText(/Home for/)).not.toBeInTheDocument();
-    expect(document.title).toBe('Choose your username | Cruddur');
+    // The title is set by an effect, which React may run after the heading is already in the document.
+    await waitFor(() => expect(document.title).toBe('Choose your username | Cruddur'));
   });
 
   it('asks for a username when the one given at sign-up can never be one', async () => {
