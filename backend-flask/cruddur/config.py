@@ -1,32 +1,13 @@
 """Every setting the API reads from the environment, in one place."""
 
 import os
-import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlparse
 
+import limits
+
 # Signs cursors on the local stack and in tests only; production refuses it (Secrets Manager holds the real one).
 DEVELOPMENT_CURSOR_SIGNING_KEY = "cruddur-development-cursor-signing-key-not-secret"
-
-
-_RATE_SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
-
-
-@dataclass(frozen=True)
-class Limit:
-    """A rate limit: `count` requests per `seconds`."""
-
-    count: int
-    seconds: int
-
-    @classmethod
-    def parse(cls, spec):
-        """'60/minute' → Limit(60, 60)."""
-        match = _RATE_SPEC.match(spec or "")
-        if not match or int(match.group(1)) < 1:
-            raise ValueError(f"a rate limit reads like '60/minute', not {spec!r}")
-        return cls(int(match.group(1)), _SECONDS[match.group(2)])
 
 
 class ConfigError(RuntimeError):
@@ -174,9 +155,11 @@ class Config:
             raise ConfigError("DB_BOUNDED_STATEMENT_MS must be >= 1 (milliseconds)")
         for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):
             try:
-                Limit.parse(spec)
+                counted = limits.parse(spec).amount
             except ValueError as exc:
-                raise ConfigError(str(exc)) from exc
+                raise ConfigError(f"a rate limit reads like '60/minute', not {spec!r}") from exc
+            if counted < 1:
+                raise ConfigError(f"a rate limit lets at least one request through, not {spec!r}")
         if self.otel_traces_exporter not in ("otlp", "console", "none"):
             raise ConfigError("OTEL_TRACES_EXPORTER must be otlp, console or none")
         if len(self.cursor_signing_key.encode()) < 32:
@@ -188,6 +171,8 @@ class Config:
     def _refuse_local_signers(self):
         if self.cursor_signing_key == DEVELOPMENT_CURSOR_SIGNING_KEY:
             raise ConfigError("CURSOR_SIGNING_KEY must be set in production (the development key is public)")
+        if not self.rate_limit_storage_url:
+            raise ConfigError("RATE_LIMIT_STORAGE_URL must be set in production (each process would count alone)")
         # The local AWS signs tokens with a key anyone can read, so production must never trust it.
         if self.aws_endpoint_url:
             raise ConfigError("AWS_ENDPOINT_URL must not be set in production")

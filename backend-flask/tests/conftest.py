@@ -81,7 +81,7 @@ def config(database_url, local_aws):
 
 def empty_tables(database_url):
     with psycopg.connect(database_url) as conn:
-        conn.execute("TRUNCATE users, activities, rate_limit_hits CASCADE")
+        conn.execute("TRUNCATE users, activities CASCADE")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,12 @@ POOL = {
     "COGNITO_USER_POOL_CLIENT_ID": "client",
     "AWS_REGION": "us-west-2",
 }
-PRODUCTION = {**POOL, "CRUDDUR_ENV": "production", "CURSOR_SIGNING_KEY": "k" * 64}
+PRODUCTION = {
+    **POOL,
+    "CRUDDUR_ENV": "production",
+    "CURSOR_SIGNING_KEY": "k" * 64,
+    "RATE_LIMIT_STORAGE_URL": "rediss://:token@cache.example:6379/0",
+}
 
 
 def test_reads_the_environment():
@@ -33,6 +38,12 @@ def test_production_refuses_a_missing_short_or_public_cursor_key(key):
     env = {k: v for k, v in PRODUCTION.items() if k != "CURSOR_SIGNING_KEY"}
     with pytest.raises(ConfigError, match="CURSOR_SIGNING_KEY"):
         Config.from_env({**env, **({"CURSOR_SIGNING_KEY": key} if key else {})}).validate()
+
+
+def test_production_refuses_counting_rate_limits_per_process():
+    env = {k: v for k, v in PRODUCTION.items() if k != "RATE_LIMIT_STORAGE_URL"}
+    with pytest.raises(ConfigError, match="RATE_LIMIT_STORAGE_URL"):
+        Config.from_env(env).validate()
 
 
 @pytest.mark.parametrize(

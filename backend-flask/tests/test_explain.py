@@ -74,7 +74,6 @@ SAMPLE_PARAMETERS = {
     "maintenance/ping": {},
     "maintenance/purge_expired": {"batch_size": 1000},
     "maintenance/purge_avatar_uploads": {"batch_size": 1000},
-    "maintenance/purge_rate_limit_windows": {},
     "maintenance/release_purge_lock": {},
     "maintenance/try_purge_lock": {},
     "notifications/create": {"user_uuid": OTHER, "actor_uuid": VIEWER, "type": "like", "activity_uuid": CRUD},
@@ -84,7 +83,6 @@ SAMPLE_PARAMETERS = {
     "notifications/unread_count": {"user_uuid": OTHER},
     "notifications/withdraw": {"actor_uuid": VIEWER, "type": "like", "user_uuid": OTHER, "activity_uuid": CRUD},
     "profiles/update": {"display_name": "New Name", "bio": None, "user_uuid": VIEWER},
-    "rate_limits/hit": {"key": "writes:user:1", "seconds": 60},
     "users/by_cognito_user_id": {"cognito_user_id": "seed-1"},
     "users/by_uuids": {"uuids": [VIEWER, OTHER]},
     "users/create": {"cognito_user_id": "new", "handle": "newcomer", "email": "new@example.com", "display_name": "New"},
@@ -104,7 +102,7 @@ def seeded(database_url):
     seed(database_url, **SEED)
     yield database_url
     with psycopg.connect(database_url) as conn:
-        conn.execute("TRUNCATE users, activities, rate_limit_hits CASCADE")
+        conn.execute("TRUNCATE users, activities CASCADE")
 
 
 def sequential_scans(plan):

@@ -65,8 +65,23 @@ ensure_frontend_deps() {
 }
 
 ensure_redis() {
-  # The Redis rate-limit store is tested against a real server; nothing starts it as a service.
+  # The rate limits count in Redis, as on AWS (ElastiCache); bin/dev and bin/test start their own server.
   command -v redis-server >/dev/null || apt_install redis-server
+}
+
+# A redis-server on 127.0.0.1:$1 that keeps nothing on disk; the API counts its rate limits there.
+start_redis() {
+  local port="$1"
+  port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"
+  say "starting Redis (rate-limit counts) on 127.0.0.1:$port"
+  run_in_background "redis-$port" redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
+    --dir "$DATA"
+  for _ in $(seq 100); do
+    redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis did not come up on port $port"
+  export RATE_LIMIT_STORAGE_URL="redis://127.0.0.1:$port/0"
 }
 
 ensure_chromium() {

@@ -82,6 +82,8 @@ from devstack import postgres
 print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recreate=True))' \
     "$DATA/postgres" "${TEST_DATABASE_NAME}_deploy")"
   unset AWS_ENDPOINT_URL COGNITO_JWKS_URL
+  # Production counts rate limits in Redis (ElastiCache on AWS), never per process.
+  start_redis "$(free_port)"
   # Production refuses local endpoints; a pool that does not exist is fine, tokens are verified lazily.
   # Production refuses the public development cursor key; the services stack makes a real one.
   CURSOR_SIGNING_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')"

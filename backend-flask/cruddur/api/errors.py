@@ -1,5 +1,5 @@
 """Every failure as the errors body, in one place: domain errors (cruddur.errors) by their kind, the web
-layer's own (415, 429), and the safety nets for what slipped past a check."""
+layer's own (HTTP exceptions, rate limits), and the safety nets for what slipped past a check."""
 
 import logging
 
@@ -7,10 +7,12 @@ import psycopg
 import psycopg_pool
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 from flask import current_app, got_request_exception, jsonify
+from flask_limiter import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from ..aws_errors import is_refused_aws_request, is_transient_aws_error
 from ..errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthenticated, Unavailable, Unprocessable
+from . import rate_limits
 
 log = logging.getLogger(__name__)
 
@@ -24,18 +26,6 @@ STATUS = {
     Unprocessable: 422,
     Unavailable: 503,
 }
-
-
-class ApiError(Exception):
-    """An error only the web layer knows: a status and headers of its own (415, 429)."""
-
-    def __init__(self, status, code, message, field=None, headers=None):
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.field = field
-        self.headers = headers or {}
 
 
 def error_response(status, code, message, field=None, headers=None):
@@ -70,9 +60,11 @@ def _http_code(exc):
 def register_error_handlers(app):
     app.register_error_handler(DomainError, domain_error_response)
 
-    @app.errorhandler(ApiError)
-    def handle_api_error(exc):
-        return error_response(exc.status, exc.code, exc.message, exc.field, exc.headers)
+    @app.errorhandler(RateLimitExceeded)
+    def handle_rate_limited(exc):
+        headers = rate_limits.breach_headers()
+        message = f"Too many requests; try again in {headers['Retry-After']} s"
+        return error_response(429, "rate_limited", message, headers=headers)
 
     @app.errorhandler(HTTPException)
     def handle_http_exception(exc):

@@ -5,10 +5,10 @@ import re
 import uuid
 
 from flask import g, request
+from werkzeug.exceptions import UnsupportedMediaType
 
 from ..errors import Invalid
 from ..pagination import BY_RANK, BY_TIME, checked_position, parse_limit
-from .errors import ApiError
 from .extensions import current_cursors
 
 
@@ -19,7 +19,7 @@ def _refuse_constant(name):
 def json_body():
     """The request's JSON object; 415 without a JSON Content-Type, 400 when it is not a JSON object."""
     if not request.is_json:
-        raise ApiError(415, "unsupported_media_type", "Send the body as application/json")
+        raise UnsupportedMediaType("Send the body as application/json")
     try:
         body = json.loads(request.get_data(), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:

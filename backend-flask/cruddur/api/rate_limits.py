@@ -1,134 +1,101 @@
-"""Rate limits: per user and per IP on writes; per IP on what guessing takes (tokens that fail to verify, and
-username look-ups), never on normal use, so people behind one address are not refused for reading. Counts
-live where every API process sees them: Redis when RATE_LIMIT_STORAGE_URL names one (ElastiCache on AWS),
-else the app's own PostgreSQL. Over a limit is 429 with Retry-After; every counted response carries
-X-RateLimit-Limit, -Remaining and -Reset."""
+"""Rate limits, on Flask-Limiter: per person and per address on writes; per address on what guessing takes
+(tokens that fail to verify, username look-ups), never on normal use, so people behind one address are not
+refused for reading. Counts live in Redis when RATE_LIMIT_STORAGE_URL names one (ElastiCache on AWS, a
+local redis-server under bin/dev and bin/test), shared by every API process; without one, a lone process
+counts in memory. While Redis does not answer, each process counts in memory, so a cache outage never
+stops writes. Over a limit is 429 with Retry-After; every counted response carries X-RateLimit-Limit,
+-Remaining and -Reset (seconds until the window resets)."""
 
+import math
 import time
-from dataclasses import dataclass
 
-import redis
 from flask import current_app, g, request
-
-from ..config import Limit
-from .errors import ApiError
+from flask_limiter import Limiter
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-@dataclass(frozen=True)
-class Decision:
-    limit: int
-    remaining: int
-    reset_in: int
-
-    def headers(self):
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(max(self.remaining, 0)),
-            "X-RateLimit-Reset": str(self.reset_in),
-        }
+def _limiter():
+    return current_app.extensions["cruddur_limiter"]
 
 
-class PostgresCounter:
-    def __init__(self, db):
-        self.db = db
-
-    def hit(self, key, seconds):
-        row = self.db.one("rate_limits/hit", key=key, seconds=seconds)
-        return row["hits"], row["reset_in"]
-
-
-class RedisCounter:
-    def __init__(self, url):
-        self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-
-    @staticmethod
-    def _window_key(key, seconds):
-        return f"cruddur:rate:{key}:{int(time.time() // seconds)}"
-
-    def hit(self, key, seconds):
-        window_key = self._window_key(key, seconds)
-        pipeline = self.redis.pipeline()
-        pipeline.incr(window_key)
-        pipeline.expire(window_key, seconds, nx=True)
-        pipeline.ttl(window_key)
-        hits, _, ttl = pipeline.execute()
-        return hits, max(ttl, 1)
-
-
-class RateLimiter:
-    def __init__(self, counter, limits):
-        self.counter = counter
-        self.limits = limits
-
-    def hit(self, scope, identity):
-        """Counts a request; raises 429 once over the limit, else answers the decision."""
-        limit = self.limits[scope]
-        hits, reset_in = self.counter.hit(f"{scope}:{identity}", limit.seconds)
-        decision = Decision(limit.count, limit.count - hits, reset_in)
-        if hits > limit.count:
-            raise ApiError(
-                429,
-                "rate_limited",
-                f"Too many requests; try again in {reset_in} s",
-                headers={"Retry-After": str(reset_in), **decision.headers()},
-            )
-        _remember(decision)
-        return decision
-
-
-def _remember(decision):
-    """The tightest decision of the request is the one its headers report."""
-    current = g.get("rate_limit")
-    if current is None or decision.remaining < current.remaining:
-        g.rate_limit = decision
+def _spec(scope):
+    return current_app.extensions["cruddur_rate_limits"][scope]
 
 
 def _client_ip():
     return request.remote_addr or "unknown"
 
 
-def _limiter():
-    return current_app.extensions["rate_limiter"]
+def _writer():
+    return g.rate_limit_writer
 
 
-def limit_by_ip():
+# Flask-Limiter checks a limit inside a view when its context is entered. It tells limits apart by the line
+# that enters them, so each scope is entered on a line of its own, and keys come from the request (`g`),
+# never from a closure that another request's thread could replace.
+
+
+def limit_write_by_user(writer):
+    """Counts a write against the person (or account) making it; reads are never counted."""
     if request.method in WRITE_METHODS:
-        _limiter().hit("writes_per_ip", _client_ip())
-
-
-def limit_write_by_user(user_uuid):
-    if request.method in WRITE_METHODS:
-        _limiter().hit("writes_per_user", user_uuid)
+        g.rate_limit_writer = writer
+        with _limiter().shared_limit(lambda: _spec("writes_per_user"), "writes_per_user", key_func=_writer):
+            pass
 
 
 def count_guess():
     """A token that does not verify, or a look-up of whether a username exists: what someone guessing
     passwords or listing people does. Past the limit the answer is 429."""
-    _limiter().hit("sign_in_per_ip", _client_ip())
+    with _limiter().shared_limit(lambda: _spec("sign_in_per_ip"), "sign_in_per_ip", key_func=_client_ip):
+        pass
+
+
+def _seconds_until_reset(request_limit):
+    reset_time = request_limit.window.reset_time
+    return max(math.ceil(reset_time - time.time()), 1)
+
+
+def _headers(request_limit):
+    return {
+        "X-RateLimit-Limit": str(request_limit.limit.amount),
+        "X-RateLimit-Remaining": str(max(request_limit.remaining, 0)),
+        "X-RateLimit-Reset": str(_seconds_until_reset(request_limit)),
+    }
 
 
 def _add_headers(response):
-    decision = g.get("rate_limit")
-    if decision is not None and "X-RateLimit-Limit" not in response.headers:
-        response.headers.update(decision.headers())
+    current = _limiter().current_limit
+    if current is not None and "X-RateLimit-Limit" not in response.headers:
+        response.headers.update(_headers(current))
     return response
 
 
+def breach_headers():
+    """Retry-After and the X-RateLimit headers of the limit a 429 answers for."""
+    current = _limiter().current_limit
+    headers = _headers(current) if current is not None else {"X-RateLimit-Reset": "60"}
+    return {"Retry-After": headers["X-RateLimit-Reset"], **headers}
+
+
 def init_rate_limits(app, config):
-    counter = (
-        RedisCounter(config.rate_limit_storage_url)
-        if config.rate_limit_storage_url
-        else PostgresCounter(app.extensions["db"])
+    app.extensions["cruddur_rate_limits"] = {
+        "writes_per_user": config.rate_limit_writes_per_user,
+        "writes_per_ip": config.rate_limit_writes_per_ip,
+        "sign_in_per_ip": config.rate_limit_sign_in_per_ip,
+    }
+    redis_url = config.rate_limit_storage_url
+    limiter = Limiter(
+        key_func=_client_ip,
+        application_limits=[lambda: _spec("writes_per_ip")],
+        application_limits_exempt_when=lambda: request.method not in WRITE_METHODS,
+        storage_uri=redis_url or "memory://",
+        storage_options={"socket_timeout": 2, "socket_connect_timeout": 2} if redis_url else {},
+        strategy="fixed-window",
+        key_prefix="cruddur",
+        in_memory_fallback_enabled=True,
+        headers_enabled=False,  # ours below: Flask-Limiter's would add Retry-After to every counted response
     )
-    app.extensions["rate_limiter"] = RateLimiter(
-        counter,
-        {
-            "writes_per_user": Limit.parse(config.rate_limit_writes_per_user),
-            "writes_per_ip": Limit.parse(config.rate_limit_writes_per_ip),
-            "sign_in_per_ip": Limit.parse(config.rate_limit_sign_in_per_ip),
-        },
-    )
-    app.before_request(limit_by_ip)
+    limiter.init_app(app)
+    app.extensions["cruddur_limiter"] = limiter
     app.after_request(_add_headers)

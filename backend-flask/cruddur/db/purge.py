@@ -12,7 +12,6 @@ def purge_expired(db, batch_size):
         if not s.one("maintenance/try_purge_lock")["locked"]:
             return None
         try:
-            s.run("maintenance/purge_rate_limit_windows")
             while s.run("maintenance/purge_avatar_uploads", batch_size=batch_size) == batch_size:
                 pass  # a day's uploads at most, in batches
             deleted = 0
