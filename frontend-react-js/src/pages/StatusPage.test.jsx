@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthContext } from '../lib/auth';
+import { testProviders } from '../test/providers';
 import { StatusPage } from './StatusPage';
 
 // Amplify is a boundary: signed out, so the API client sends no token.
@@ -19,11 +19,7 @@ function renderStatusPage(path, answer) {
     ],
     { initialEntries: [path] },
   );
-  render(
-    <AuthContext.Provider value={{ status: 'signedOut', user: null }}>
-      <RouterProvider router={router} />
-    </AuthContext.Provider>,
-  );
+  render(<RouterProvider router={router} />, { wrapper: testProviders() });
 }
 
 afterEach(() => {
