@@ -91,39 +91,39 @@ export function ActivityItem({ activity, onRemoved, isFocus = false }) {
               Sending…
             </p>
           ) : (
-          <footer className="activity-actions">
-            <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
-              <ReplyIcon size={20} />
-            </ActionButton>
-            <ActionButton
-              label={activity.reposted ? 'Undo repost' : 'Repost'}
-              count={activity.reposts_count}
-              pressed={Boolean(activity.reposted)}
-              onClick={actions.repost}
-              busy={actions.repostPending}
-              className="activity-action-repost"
-            >
-              <RepostIcon size={20} />
-            </ActionButton>
-            <ActionButton
-              label={activity.liked ? 'Unlike' : 'Like'}
-              count={activity.likes_count}
-              pressed={Boolean(activity.liked)}
-              onClick={actions.like}
-              busy={actions.likePending}
-              className="activity-action-like"
-            >
-              <HeartIcon size={20} filled={activity.liked} />
-            </ActionButton>
-            <ActionButton label="Copy link" onClick={actions.share}>
-              <ShareIcon size={20} />
-            </ActionButton>
-            {user?.handle === activity.handle && (
-              <ActionButton label="Delete" onClick={actions.remove} className="activity-action-delete">
-                <TrashIcon size={20} />
+            <footer className="activity-actions">
+              <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
+                <ReplyIcon size={20} />
               </ActionButton>
-            )}
-          </footer>
+              <ActionButton
+                label={activity.reposted ? 'Undo repost' : 'Repost'}
+                count={activity.reposts_count}
+                pressed={Boolean(activity.reposted)}
+                onClick={actions.repost}
+                busy={actions.repostPending}
+                className="activity-action-repost"
+              >
+                <RepostIcon size={20} />
+              </ActionButton>
+              <ActionButton
+                label={activity.liked ? 'Unlike' : 'Like'}
+                count={activity.likes_count}
+                pressed={Boolean(activity.liked)}
+                onClick={actions.like}
+                busy={actions.likePending}
+                className="activity-action-like"
+              >
+                <HeartIcon size={20} filled={activity.liked} />
+              </ActionButton>
+              <ActionButton label="Copy link" onClick={actions.share}>
+                <ShareIcon size={20} />
+              </ActionButton>
+              {user?.handle === activity.handle && (
+                <ActionButton label="Delete" onClick={actions.remove} className="activity-action-delete">
+                  <TrashIcon size={20} />
+                </ActionButton>
+              )}
+            </footer>
           )}
         </div>
       </div>
