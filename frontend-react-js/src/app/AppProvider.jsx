@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { loadRuntimeConfig, RuntimeConfigContext } from '../config/runtime-config';
 import { ErrorState, LoadingState } from '../components/States';
 import { AuthProvider, configureAuth } from '../lib/auth';
 import { ToastProvider } from '../lib/toast';
 import { startErrorReporting } from '../lib/error-reporting';
+import { createQueryClient } from '../lib/query-client';
 
-/** Loads /api/config and configures Cognito before anything that needs auth renders. */
+/**
+ * Loads /api/config and configures Cognito before anything that needs auth renders; holds the app's one
+ * QueryClient, the cache of everything read from the API.
+ */
 export function AppProvider({ children }) {
+  const [queryClient] = useState(createQueryClient);
   const [state, setState] = useState({ status: 'loading', config: null, error: null });
   const [attempt, setAttempt] = useState(0);
 
@@ -50,9 +56,11 @@ export function AppProvider({ children }) {
 
   return (
     <RuntimeConfigContext.Provider value={state.config}>
-      <ToastProvider>
-        <AuthProvider>{children}</AuthProvider>
-      </ToastProvider>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <AuthProvider onSignedOut={() => queryClient.clear()}>{children}</AuthProvider>
+        </ToastProvider>
+      </QueryClientProvider>
     </RuntimeConfigContext.Provider>
   );
 }

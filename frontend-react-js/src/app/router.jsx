@@ -1,4 +1,4 @@
-import { createBrowserRouter, Outlet, useParams } from 'react-router';
+import { createBrowserRouter, Outlet, ScrollRestoration, useParams } from 'react-router';
 import { handleFromSegment, paths, routePatterns } from '../config/paths';
 import { RequireHandle } from '../features/auth/components/RequireHandle';
 import { RedirectIfSignedIn, RequireAuth } from '../lib/auth';
@@ -22,10 +22,15 @@ const signedInOnly = (page) => <RequireAuth>{page}</RequireAuth>;
 
 export const routes = [
   {
+    // ScrollRestoration: Back returns to where the page was scrolled (the lists render from the query cache
+    // at once, so the page is as long as it was).
     element: (
-      <RequireHandle>
-        <Outlet />
-      </RequireHandle>
+      <>
+        <ScrollRestoration />
+        <RequireHandle>
+          <Outlet />
+        </RequireHandle>
+      </>
     ),
     children: [
       { path: paths.signup, element: signedOutOnly(<SignupPage />) },

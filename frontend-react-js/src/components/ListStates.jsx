@@ -2,7 +2,7 @@ import { isNotBuiltYet } from '../lib/api-error';
 import { ComingSoonState, ErrorState, LoadingState } from './States';
 
 /**
- * The loading and error states of a useCursorList list; renders nothing once the list is ready.
+ * The loading and error states of a useInfiniteList or useList list (hooks/use-list-query); renders nothing once the list is ready.
  * `feature` names the feature for the "coming soon" state shown while its endpoint is not built.
  */
 export function ListStates({ list, feature }) {

@@ -13,6 +13,15 @@ async function readErrorBody(response) {
   return [];
 }
 
+/** Retry-After is either seconds or an HTTP date; answers milliseconds, or null when absent or unreadable. */
+export function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
 function buildUrl(baseUrl, path, query) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query || {})) {
@@ -66,7 +75,11 @@ export function createApiClient({ baseUrl = '', fetchSession = fetchAuthSession,
       if (freshToken) response = await send(method, url, body, freshToken, signal);
     }
     if (!response.ok) {
-      throw new ApiError({ status: response.status, errors: await readErrorBody(response) });
+      throw new ApiError({
+        status: response.status,
+        errors: await readErrorBody(response),
+        retryAfterMs: parseRetryAfter(response.headers?.get?.('Retry-After')),
+      });
     }
     if (response.status === 204) return null;
     const text = await response.text();

@@ -2,12 +2,14 @@ export const NETWORK_ERROR_MESSAGE = "Can't reach Cruddur right now. Check your 
 
 // One error type for every failed API call: a summary message, all messages, and messages per form field.
 export class ApiError extends Error {
-  constructor({ status, errors = [], message }) {
+  constructor({ status, errors = [], message, retryAfterMs = null }) {
     const messages = errors.map((error) => error.message).filter(Boolean);
     super(message || messages[0] || `Something went wrong (HTTP ${status}).`);
     this.name = 'ApiError';
     this.status = status;
     this.code = errors[0]?.code ?? null;
+    // From a 429 or 503's Retry-After header: how long the server asks us to wait before asking again.
+    this.retryAfterMs = retryAfterMs;
     this.messages = messages.length ? messages : [this.message];
     this.fieldErrors = {};
     for (const error of errors) {

@@ -79,7 +79,8 @@ async function loadSession() {
 
 export const AuthContext = createContext(null);
 
-export function AuthProvider({ children }) {
+/** `onSignedOut` lets the app forget what it fetched for the person who signed out. */
+export function AuthProvider({ children, onSignedOut }) {
   const [state, setState] = useState({ status: 'loading', user: null });
 
   const refreshUser = useCallback(async () => {
@@ -130,12 +131,13 @@ export function AuthProvider({ children }) {
       signOut: async () => {
         await amplifyAuth.signOut();
         await refreshUser();
+        onSignedOut?.();
       },
       resetPassword: ({ email }) => amplifyAuth.resetPassword({ username: email }),
       confirmResetPassword: ({ email, code, newPassword }) =>
         amplifyAuth.confirmResetPassword({ username: email, confirmationCode: code, newPassword }),
     }),
-    [state, refreshUser, handleClaimed],
+    [state, refreshUser, handleClaimed, onSignedOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
@@ -145,6 +147,15 @@ export function useAuth() {
   const auth = useContext(AuthContext);
   if (!auth) throw new Error('useAuth must be used inside <AuthProvider>');
   return auth;
+}
+
+/**
+ * Whom the API answers for, for query keys: one person's lists are never shown to another. `ready` is false
+ * while the session is checked, so nothing is fetched twice (once anonymous, once signed in).
+ */
+export function useViewer() {
+  const { status, user } = useAuth();
+  return { ready: status !== 'loading', viewer: status === 'signedIn' ? (user?.handle ?? user?.id) : 'anonymous' };
 }
 
 /** Route guard: pages that need a signed-in user send visitors to sign in, then back. */

@@ -7,19 +7,10 @@ import { MESSAGE_MAX_LENGTH } from '../config/limits';
 import { paths } from '../config/paths';
 import { MessageForm } from '../components/MessageForm';
 import { UserRow } from '../components/UserRow';
-import {
-  getMessageGroupWith,
-  getMessageGroups,
-  getMessages,
-  getRecipient,
-  sendMessage,
-} from '../features/messages/api/messages';
 import { MessageGroupList } from '../features/messages/components/MessageGroupList';
 import { MessageThread } from '../features/messages/components/MessageThread';
-import { useNewMessages } from '../features/messages/hooks/use-new-messages';
-import { inReadingOrder, unseenMessages, withNewestConversations } from '../features/messages/thread';
-import { useApiData } from '../hooks/use-api-data';
-import { useCursorList } from '../hooks/use-cursor-list';
+import { useConversations, useRecipient, useSendMessage, useThread } from '../features/messages/hooks/use-conversations';
+import { inReadingOrder } from '../features/messages/thread';
 import { usePageTitle } from '../hooks/use-page-title';
 
 function MessagesHeader({ title }) {
@@ -30,18 +21,9 @@ function MessagesHeader({ title }) {
   );
 }
 
-// New conversations and last messages reach the list without a reload; a thread polls faster.
-const CONVERSATIONS_POLL_MS = 10_000;
-
 export function MessagesPage() {
   usePageTitle('Messages');
-  const groups = useCursorList(getMessageGroups, 'message-groups');
-  useNewMessages(
-    () => getMessageGroups(null),
-    (polled) => groups.setItems((shown) => withNewestConversations(shown, polled)),
-    groups.status === 'ready',
-    CONVERSATIONS_POLL_MS,
-  );
+  const groups = useConversations();
   return (
     <>
       <MessagesHeader title="Messages" />
@@ -57,13 +39,9 @@ export function MessagesPage() {
 export function MessageGroupPage() {
   const { messageGroupUuid } = useParams();
   usePageTitle('Conversation');
-  const thread = useCursorList((cursor) => getMessages(messageGroupUuid, cursor), messageGroupUuid);
+  const thread = useThread(messageGroupUuid);
+  const send = useSendMessage();
   const messages = inReadingOrder(thread.items);
-  useNewMessages(
-    () => getMessages(messageGroupUuid, null),
-    (polled) => unseenMessages(thread.items, polled).forEach(thread.append),
-    thread.status === 'ready',
-  );
 
   if (thread.status === 'error' && thread.error.status === 404) {
     return (
@@ -85,7 +63,7 @@ export function MessageGroupPage() {
           <MessageForm
             label="Message"
             maxLength={MESSAGE_MAX_LENGTH}
-            onSubmit={async (text) => thread.append(await sendMessage(text, { message_group_uuid: messageGroupUuid }))}
+            onSubmit={async (text) => thread.addMessage(await send(text, { message_group_uuid: messageGroupUuid }))}
           />
         </>
       )}
@@ -98,14 +76,8 @@ export function NewMessagePage() {
   const { handle } = useParams();
   const navigate = useNavigate();
   usePageTitle(`Message @${handle}`);
-  const recipient = useApiData(async () => {
-    const person = await getRecipient(handle);
-    const existing = await getMessageGroupWith(handle).catch((error) => {
-      if (error.status === 404) return null;
-      throw error;
-    });
-    return { ...person, existing };
-  }, handle);
+  const recipient = useRecipient(handle);
+  const send = useSendMessage();
   const existingUuid = recipient.data?.existing?.message_group_uuid;
 
   useEffect(() => {
@@ -130,7 +102,7 @@ export function NewMessagePage() {
             maxLength={MESSAGE_MAX_LENGTH}
             autoFocus
             onSubmit={async (text) => {
-              const message = await sendMessage(text, { handle });
+              const message = await send(text, { handle });
               navigate(paths.messageGroup(message.message_group_uuid));
             }}
           />

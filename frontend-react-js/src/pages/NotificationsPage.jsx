@@ -1,24 +1,13 @@
-import { useEffect } from 'react';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
-import { getNotifications, markNotificationsRead } from '../features/notifications/api/notifications';
 import { NotificationItem } from '../features/notifications/components/NotificationItem';
-import { NOTIFICATIONS_READ_EVENT } from '../features/notifications/hooks/use-unread-count';
-import { useCursorList } from '../hooks/use-cursor-list';
+import { useNotifications } from '../features/notifications/hooks/use-notifications';
 import { usePageTitle } from '../hooks/use-page-title';
 
 export function NotificationsPage() {
   usePageTitle('Notifications');
-  const list = useCursorList(getNotifications, 'notifications');
-  const unread = list.firstPage?.unread_count ?? 0;
-
-  // Seeing the list counts as reading it; the highlight stays until the next visit.
-  useEffect(() => {
-    if (unread > 0) {
-      markNotificationsRead().then(() => window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT)), () => {});
-    }
-  }, [unread]);
+  const list = useNotifications();
 
   return (
     <>
@@ -34,7 +23,7 @@ export function NotificationsPage() {
           {list.items.map((notification) => (
             <NotificationItem key={notification.uuid} notification={notification} />
           ))}
-          <LoadMoreButton list={list} />
+          <LoadMoreButton list={list} loadOnScroll />
         </section>
       )}
     </>

@@ -1,30 +1,25 @@
-import { useCallback, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { handleFromSegment } from '../config/paths';
-import { onActivityCreated } from '../features/activities/activity-events';
+import { activityKeys } from '../features/activities/api/activities';
 import { ActivityList } from '../features/activities/components/ActivityList';
 import { getProfileActivities } from '../features/profiles/api/profiles';
 import { ProfileHeader } from '../features/profiles/components/ProfileHeader';
-import { useCursorList } from '../hooks/use-cursor-list';
+import { useInfiniteList } from '../hooks/use-list-query';
 import { usePageTitle } from '../hooks/use-page-title';
-import { useAuth } from '../lib/auth';
+import { useViewer } from '../lib/auth';
 
 export function ProfilePage() {
   const handle = handleFromSegment(useParams().atHandle);
-  const { status } = useAuth();
-  const list = useCursorList((cursor) => getProfileActivities(handle, cursor), `${handle}:${status}`);
+  const { ready, viewer } = useViewer();
+  const list = useInfiniteList({
+    queryKey: activityKeys.profile(viewer, handle),
+    fetchPage: (cursor) => getProfileActivities(handle, cursor),
+    enabled: ready && Boolean(handle),
+  });
   const profile = list.firstPage?.profile;
   usePageTitle(profile ? `${profile.display_name} (@${profile.handle})` : 'Profile');
-
-  const { setFirstPage, prepend } = list;
-  const isMe = Boolean(profile?.is_me);
-  const updateProfile = useCallback(
-    (updated) => setFirstPage((page) => ({ ...page, profile: { ...page.profile, ...updated } })),
-    [setFirstPage],
-  );
-  useEffect(() => (isMe ? onActivityCreated(prepend) : undefined), [isMe, prepend]);
 
   const notFound = !handle || (list.status === 'error' && list.error.status === 404);
   return (
@@ -36,7 +31,7 @@ export function ProfilePage() {
       {!notFound && list.status !== 'ready' && <ListStates list={list} />}
       {profile && (
         <>
-          <ProfileHeader profile={profile} onProfileChange={updateProfile} />
+          <ProfileHeader profile={profile} />
           <ActivityList
             list={list}
             label={`Cruds by @${profile.handle}`}

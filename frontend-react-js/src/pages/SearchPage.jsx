@@ -1,17 +1,23 @@
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
-import { searchActivities } from '../features/activities/api/activities';
+import { activityKeys, searchActivities } from '../features/activities/api/activities';
 import { ActivityList } from '../features/activities/components/ActivityList';
-import { searchUsers } from '../features/discovery/api/discovery';
+import { discoveryKeys, searchUsers } from '../features/discovery/api/discovery';
 import { SearchBox } from '../features/discovery/components/SearchBox';
 import { UserRow } from '../components/UserRow';
-import { useCursorList } from '../hooks/use-cursor-list';
+import { useInfiniteList, useList } from '../hooks/use-list-query';
 import { usePageTitle } from '../hooks/use-page-title';
+import { useViewer } from '../lib/auth';
 
 function SearchResults({ term }) {
-  const people = useCursorList(() => searchUsers(term), `users:${term}`);
-  const cruds = useCursorList((cursor) => searchActivities(term, cursor), `cruds:${term}`);
+  const { ready, viewer } = useViewer();
+  const people = useList({ queryKey: discoveryKeys.people(viewer, term), fetchList: () => searchUsers(term), enabled: ready });
+  const cruds = useInfiniteList({
+    queryKey: activityKeys.search(viewer, term),
+    fetchPage: (cursor) => searchActivities(term, cursor),
+    enabled: ready,
+  });
   return (
     <>
       <h2 className="section-title">People</h2>

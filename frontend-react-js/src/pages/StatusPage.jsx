@@ -1,16 +1,15 @@
-import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { handleFromSegment, paths } from '../config/paths';
-import { getStatus } from '../features/activities/api/activities';
+import { activityKeys, getStatus } from '../features/activities/api/activities';
 import { ActivityItem } from '../features/activities/components/ActivityItem';
 import { ReplyForm } from '../features/activities/components/ReplyForm';
-import { useCursorList } from '../hooks/use-cursor-list';
+import { useInfiniteList } from '../hooks/use-list-query';
 import { usePageTitle } from '../hooks/use-page-title';
 import { isNotFound } from '../lib/api-error';
-import { useAuth } from '../lib/auth';
+import { useAuth, useViewer } from '../lib/auth';
 
 function GoneState() {
   return (
@@ -25,38 +24,26 @@ export function StatusPage() {
   const { atHandle, uuid } = useParams();
   const handle = handleFromSegment(atHandle);
   const { status: authStatus } = useAuth();
+  const { ready, viewer } = useViewer();
   const navigate = useNavigate();
-  const thread = useCursorList((cursor) => getStatus(handle, uuid, cursor), `${handle}/${uuid}:${authStatus}`);
+  const thread = useInfiniteList({
+    queryKey: activityKeys.status(viewer, handle, uuid),
+    fetchPage: (cursor) => getStatus(handle, uuid, cursor),
+    enabled: ready && Boolean(handle),
+  });
+  // Gone from the cache (null) once it is deleted or expires on screen.
   const activity = thread.firstPage?.activity;
   usePageTitle(activity ? `${activity.display_name}: “${activity.message.slice(0, 40)}”` : 'Crud');
-
-  const { setFirstPage, append } = thread;
-  const updateActivity = useCallback(
-    (update) => setFirstPage((page) => ({ ...page, activity: page.activity && update(page.activity) })),
-    [setFirstPage],
-  );
-  const markGone = useCallback(() => setFirstPage((page) => ({ ...page, activity: null })), [setFirstPage]);
 
   if (!handle || (thread.status === 'error' && isNotFound(thread.error))) return <StatusLayout><GoneState /></StatusLayout>;
   if (thread.status !== 'ready') return <StatusLayout><ListStates list={thread} /></StatusLayout>;
   if (!activity) return <StatusLayout><GoneState /></StatusLayout>;
 
-  function addReply(reply) {
-    append(reply);
-    updateActivity((current) => ({ ...current, replies_count: current.replies_count + 1 }));
-  }
-
   return (
     <StatusLayout>
-      <ActivityItem
-        activity={activity}
-        isFocus
-        onChange={(updated) => updateActivity((current) => ({ ...current, ...updated }))}
-        onRemove={() => navigate(paths.home)}
-        onExpire={markGone}
-      />
+      <ActivityItem activity={activity} isFocus onRemoved={() => navigate(paths.home)} />
       {authStatus === 'signedIn' ? (
-        <ReplyForm activity={activity} onReplied={addReply} />
+        <ReplyForm activity={activity} />
       ) : (
         <p className="form-note page-note">
           <Link to={paths.signin}>Sign in</Link> to reply.
@@ -64,7 +51,7 @@ export function StatusPage() {
       )}
       <section aria-label="Replies">
         {thread.items.map((reply) => (
-          <ActivityItem key={reply.uuid} activity={reply} onChange={thread.replace} onRemove={thread.remove} />
+          <ActivityItem key={reply.uuid} activity={reply} />
         ))}
         {thread.items.length === 0 && <EmptyState title="No replies yet" />}
         <LoadMoreButton list={thread} label="More replies" />

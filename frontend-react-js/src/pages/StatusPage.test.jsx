@@ -1,7 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthContext } from '../lib/auth';
+import { crud, deferred, fakeApi } from '../test/fake-api';
+import { signedInAs, testProviders } from '../test/providers';
 import { StatusPage } from './StatusPage';
 
 // Amplify is a boundary: signed out, so the API client sends no token.
@@ -19,11 +21,7 @@ function renderStatusPage(path, answer) {
     ],
     { initialEntries: [path] },
   );
-  render(
-    <AuthContext.Provider value={{ status: 'signedOut', user: null }}>
-      <RouterProvider router={router} />
-    </AuthContext.Provider>,
-  );
+  render(<RouterProvider router={router} />, { wrapper: testProviders() });
 }
 
 afterEach(() => {
@@ -51,5 +49,55 @@ describe('StatusPage for a crud that cannot be shown', () => {
     renderStatusPage('/@andrew/status/7d1c2f4e-1111-4a2b-9c3d-0123456789ab', () => apiError(403, 'forbidden', 'Not yours to see'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not yours to see');
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+});
+
+describe('replying', () => {
+  const parent = crud({ replies_count: 0 });
+  const path = `/@andrew/status/${parent.uuid}`;
+
+  function renderSignedIn(answer) {
+    const api = fakeApi(answer);
+    const router = createMemoryRouter([{ path: '/:atHandle/status/:uuid', element: <StatusPage /> }], { initialEntries: [path] });
+    render(<RouterProvider router={router} />, { wrapper: testProviders({ auth: signedInAs({ handle: 'ben', displayName: 'Ben' }) }) });
+    return api;
+  }
+
+  it('shows the reply at once, being sent, and undoes it with a toast when the API fails; the text stays', async () => {
+    const answer = deferred();
+    renderSignedIn(({ method, path: requested }) => {
+      if (method === 'GET') return json(200, { activity: parent, items: [], next_cursor: null });
+      if (method === 'POST' && requested === `/api/activities/${parent.uuid}/reply`) return answer.promise;
+      throw new Error(`unexpected ${method} ${requested}`);
+    });
+    const user = userEvent.setup();
+    const box = await screen.findByRole('textbox', { name: 'Reply to @andrew' });
+    await user.type(box, 'Nice one');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    const replies = screen.getByRole('region', { name: 'Replies' });
+    const pending = within(replies).getByRole('article', { name: 'Crud by Ben' });
+    expect(pending).toHaveTextContent('Nice one');
+    expect(pending).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Reply (1)' })).toBeInTheDocument();
+
+    answer.resolve(apiError(503, 'unavailable', 'Try again in a moment.'));
+    await waitFor(() => expect(within(replies).queryByRole('article')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Reply (0)' })).toBeInTheDocument();
+    expect(screen.getByText('Your reply was not sent: Try again in a moment.')).toBeInTheDocument();
+    expect(box).toHaveValue('Nice one');
+  });
+
+  it('puts the server reply in place of the one being sent', async () => {
+    const reply = crud({ uuid: '7d1c2f4e-1111-4a2b-9c3d-0000000000aa', handle: 'ben', display_name: 'Ben', message: 'Nice one', reply_to_activity_uuid: parent.uuid });
+    const api = renderSignedIn(({ method }) => (method === 'GET' ? json(200, { activity: parent, items: [], next_cursor: null }) : json(201, reply)));
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Reply to @andrew' }), 'Nice one');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const replies = screen.getByRole('region', { name: 'Replies' });
+    await waitFor(() => expect(within(replies).getByRole('article', { name: 'Crud by Ben' })).not.toHaveAttribute('aria-busy'));
+    expect(within(replies).getByRole('button', { name: 'Like (0)' })).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    expect(api.count('GET', `/api/activities/@andrew/status/${parent.uuid}`)).toBe(1);
   });
 });

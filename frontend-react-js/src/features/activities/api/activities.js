@@ -22,3 +22,16 @@ export function setReaction(uuid, reaction, on) {
   const path = `/api/activities/${encode(uuid)}/${reaction}`;
   return on ? api.post(path) : api.delete(path);
 }
+
+/**
+ * Query keys of every list of cruds, all under ['activities', viewer] so that a change to one crud (a like,
+ * a new display name, its expiry) can be made in every cached list at once.
+ */
+export const activityKeys = {
+  all: ['activities'],
+  viewer: (viewer) => ['activities', viewer],
+  feed: (viewer, feed) => ['activities', viewer, 'feed', feed],
+  profile: (viewer, handle) => ['activities', viewer, 'profile', handle],
+  status: (viewer, handle, uuid) => ['activities', viewer, 'status', handle, uuid],
+  search: (viewer, term) => ['activities', viewer, 'search', term],
+};

@@ -1,22 +1,26 @@
 import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { HeartIcon, ReplyIcon, RepostIcon, ShareIcon, TrashIcon } from '../../../components/Icons';
 import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
 import { timeAgo } from '../../../lib/time';
+import { forgetActivity } from '../cache';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
 import { MessageText } from './MessageText';
 import './ActivityItem.css';
 
-function ActionButton({ label, count, pressed, onClick, children, className = '' }) {
+// `busy`: its request is on its way. aria-disabled rather than disabled keeps the keyboard focus on it.
+function ActionButton({ label, count, pressed, onClick, children, className = '', busy = false }) {
   return (
     <button
       type="button"
       className={`activity-action ${className}`}
       aria-label={count === undefined ? label : `${label} (${count})`}
       aria-pressed={pressed}
+      aria-disabled={busy || undefined}
       onClick={onClick}
     >
       {children}
@@ -26,19 +30,21 @@ function ActionButton({ label, count, pressed, onClick, children, className = ''
 }
 
 /**
- * One crud. It removes itself from the screen the moment it expires; `onExpire` lets the page react too.
- * `isFocus` marks the crud a status page is about (bigger, not a link to itself).
+ * One crud. The moment it expires it leaves the screen and every cached list, and the trends are asked
+ * again. `isFocus` marks the crud a status page is about (bigger, not a link to itself); `onRemoved` is
+ * called when its author deletes it. A reply still being sent (`activity.pending`) has no actions yet.
  */
-export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus = false }) {
+export function ActivityItem({ activity, onRemoved, isFocus = false }) {
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { user } = useAuth();
-  const actions = useActivityActions(activity, { onChange, onRemove });
+  const actions = useActivityActions(activity, { onRemoved });
   const statusPath = paths.status(activity.handle, activity.uuid);
   const handleExpire = useCallback(() => {
     setExpired(true);
-    onExpire?.(activity.uuid);
-  }, [onExpire, activity.uuid]);
+    forgetActivity(queryClient, activity);
+  }, [queryClient, activity]);
 
   if (expired) return null;
 
@@ -49,7 +55,12 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
   }
 
   return (
-    <article className={`activity${isFocus ? ' activity-focus' : ''}`} onClick={openStatus} aria-label={`Crud by ${activity.display_name}`}>
+    <article
+      className={`activity${isFocus ? ' activity-focus' : ''}`}
+      onClick={activity.pending ? undefined : openStatus}
+      aria-label={`Crud by ${activity.display_name}`}
+      aria-busy={activity.pending || undefined}
+    >
       {activity.reposted_by && (
         <p className="activity-reposted-by">
           <RepostIcon size={14} /> Reposted by{' '}
@@ -75,37 +86,45 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
             </div>
           </header>
           <MessageText className="activity-message" text={activity.message} />
-          <footer className="activity-actions">
-            <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
-              <ReplyIcon size={20} />
-            </ActionButton>
-            <ActionButton
-              label={activity.reposted ? 'Undo repost' : 'Repost'}
-              count={activity.reposts_count}
-              pressed={Boolean(activity.reposted)}
-              onClick={actions.repost}
-              className="activity-action-repost"
-            >
-              <RepostIcon size={20} />
-            </ActionButton>
-            <ActionButton
-              label={activity.liked ? 'Unlike' : 'Like'}
-              count={activity.likes_count}
-              pressed={Boolean(activity.liked)}
-              onClick={actions.like}
-              className="activity-action-like"
-            >
-              <HeartIcon size={20} filled={activity.liked} />
-            </ActionButton>
-            <ActionButton label="Copy link" onClick={actions.share}>
-              <ShareIcon size={20} />
-            </ActionButton>
-            {user?.handle === activity.handle && (
-              <ActionButton label="Delete" onClick={actions.remove} className="activity-action-delete">
-                <TrashIcon size={20} />
+          {activity.pending ? (
+            <p className="activity-pending" role="status">
+              Sending…
+            </p>
+          ) : (
+            <footer className="activity-actions">
+              <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>
+                <ReplyIcon size={20} />
               </ActionButton>
-            )}
-          </footer>
+              <ActionButton
+                label={activity.reposted ? 'Undo repost' : 'Repost'}
+                count={activity.reposts_count}
+                pressed={Boolean(activity.reposted)}
+                onClick={actions.repost}
+                busy={actions.repostPending}
+                className="activity-action-repost"
+              >
+                <RepostIcon size={20} />
+              </ActionButton>
+              <ActionButton
+                label={activity.liked ? 'Unlike' : 'Like'}
+                count={activity.likes_count}
+                pressed={Boolean(activity.liked)}
+                onClick={actions.like}
+                busy={actions.likePending}
+                className="activity-action-like"
+              >
+                <HeartIcon size={20} filled={activity.liked} />
+              </ActionButton>
+              <ActionButton label="Copy link" onClick={actions.share}>
+                <ShareIcon size={20} />
+              </ActionButton>
+              {user?.handle === activity.handle && (
+                <ActionButton label="Delete" onClick={actions.remove} className="activity-action-delete">
+                  <TrashIcon size={20} />
+                </ActionButton>
+              )}
+            </footer>
+          )}
         </div>
       </div>
     </article>

@@ -3,16 +3,16 @@ import { ListStates } from '../../../components/ListStates';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { ActivityItem } from './ActivityItem';
 
-/** A useCursorList list of cruds with its loading, error, empty and "load more" states. */
+/** A useInfiniteList list of cruds with its loading, error, empty and "load more" states. */
 export function ActivityList({ list, emptyTitle, emptyText, feature, label }) {
   if (list.status !== 'ready') return <ListStates list={list} feature={feature} />;
   if (list.items.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
   return (
     <section aria-label={label}>
       {list.items.map((activity) => (
-        <ActivityItem key={activity.uuid} activity={activity} onChange={list.replace} onRemove={list.remove} />
+        <ActivityItem key={activity.uuid} activity={activity} />
       ))}
-      <LoadMoreButton list={list} />
+      <LoadMoreButton list={list} loadOnScroll />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { createActivity } from '../api/activities';
-import { announceActivityCreated } from '../activity-events';
+import { useActivityCreated } from '../hooks/use-activity-created';
 import { CRUD_MAX_LENGTH } from '../../../config/limits';
 import { DEFAULT_TTL } from '../ttl';
 import { MessageForm } from '../../../components/MessageForm';
@@ -8,10 +8,11 @@ import { TtlPicker } from './TtlPicker';
 
 export function CrudComposer({ onPosted }) {
   const [ttl, setTtl] = useState(DEFAULT_TTL);
+  const activityCreated = useActivityCreated();
 
   async function post(message) {
     const activity = await createActivity({ message, ttl });
-    announceActivityCreated(activity);
+    activityCreated(activity);
     onPosted?.(activity);
   }
 

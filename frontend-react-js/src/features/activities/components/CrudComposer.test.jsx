@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dialog } from '../../../components/Dialog';
+import { signedInAs, testProviders } from '../../../test/providers';
 import { CrudComposer } from './CrudComposer';
 
 // Cognito (through Amplify) and the API (through fetch) are the boundaries; everything between is ours.
@@ -40,7 +41,7 @@ function ComposerOnAPage() {
 
 async function openComposer() {
   const user = userEvent.setup();
-  render(<ComposerOnAPage />);
+  render(<ComposerOnAPage />, { wrapper: testProviders({ auth: signedInAs({ handle: 'andrew' }) }) });
   await user.click(screen.getByRole('button', { name: 'Crud' }));
   return user;
 }

@@ -1,11 +1,9 @@
-import { replyToActivity } from '../api/activities';
 import { CRUD_MAX_LENGTH } from '../../../config/limits';
 import { MessageForm } from '../../../components/MessageForm';
+import { useReply } from '../hooks/use-reply';
 
-export function ReplyForm({ activity, onReplied }) {
-  async function reply(message) {
-    onReplied(await replyToActivity(activity.uuid, message));
-  }
+export function ReplyForm({ activity }) {
+  const reply = useReply(activity);
   return (
     <MessageForm
       label={`Reply to @${activity.handle}`}

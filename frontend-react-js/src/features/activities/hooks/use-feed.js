@@ -1,14 +1,13 @@
-import { useEffect } from 'react';
-import { useAuth } from '../../../lib/auth';
-import { useCursorList } from '../../../hooks/use-cursor-list';
-import { getFeed } from '../api/activities';
-import { onActivityCreated } from '../activity-events';
+import { useInfiniteList } from '../../../hooks/use-list-query';
+import { useViewer } from '../../../lib/auth';
+import { activityKeys, getFeed } from '../api/activities';
 
-/** The home or explore feed; reloads when the viewer changes and shows the viewer's new cruds on top. */
+/** The home or explore feed of whoever is signed in (fetched once the session is known). */
 export function useFeed(feed) {
-  const { status, user } = useAuth();
-  const list = useCursorList((cursor) => getFeed(feed, cursor), `${feed}:${status}:${user?.handle ?? ''}`);
-  const { prepend } = list;
-  useEffect(() => onActivityCreated(prepend), [prepend]);
-  return list;
+  const { ready, viewer } = useViewer();
+  return useInfiniteList({
+    queryKey: activityKeys.feed(viewer, feed),
+    fetchPage: (cursor) => getFeed(feed, cursor),
+    enabled: ready,
+  });
 }

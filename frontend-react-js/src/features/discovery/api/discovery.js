@@ -6,3 +6,8 @@ export const getSuggestedUsers = () => api.get('/api/users/suggested', { query: 
 
 export const searchUsers = (term) => api.get('/api/users/search', { query: { term, limit: 10 } });
 
+export const discoveryKeys = {
+  trends: ['trends'],
+  suggested: (viewer) => ['users', viewer, 'suggested'],
+  people: (viewer, term) => ['users', viewer, 'search', term],
+};

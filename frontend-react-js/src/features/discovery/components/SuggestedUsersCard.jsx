@@ -1,15 +1,15 @@
 import { EmptyState } from '../../../components/States';
 import { ListStates } from '../../../components/ListStates';
-import { useCursorList } from '../../../hooks/use-cursor-list';
-import { useAuth } from '../../../lib/auth';
-import { getSuggestedUsers } from '../api/discovery';
+import { useList } from '../../../hooks/use-list-query';
+import { useViewer } from '../../../lib/auth';
+import { discoveryKeys, getSuggestedUsers } from '../api/discovery';
 import { SideCard } from './SideCard';
 import { UserRow } from '../../../components/UserRow';
 
 export function SuggestedUsersCard() {
-  const { user } = useAuth();
-  // Suggestions depend on who is asking, so they reload when the user signs in or out.
-  const suggested = useCursorList(getSuggestedUsers, user?.handle ?? 'anonymous');
+  // Suggestions depend on who is asking: each viewer has a list of their own.
+  const { ready, viewer } = useViewer();
+  const suggested = useList({ queryKey: discoveryKeys.suggested(viewer), fetchList: getSuggestedUsers, enabled: ready });
   return (
     <SideCard title="Suggested Users">
       {suggested.status !== 'ready' && <ListStates list={suggested} feature="Suggested users" />}

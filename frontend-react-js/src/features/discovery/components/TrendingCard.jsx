@@ -2,12 +2,20 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../components/States';
 import { ListStates } from '../../../components/ListStates';
 import { paths } from '../../../config/paths';
-import { useCursorList } from '../../../hooks/use-cursor-list';
-import { getTrends } from '../api/discovery';
+import { useList } from '../../../hooks/use-list-query';
+import { discoveryKeys, getTrends } from '../api/discovery';
 import { SideCard } from './SideCard';
 
+// Trends count live cruds only: asked again every minute (and on focus once stale), and at once when a crud
+// is posted, deleted or expires on this screen, so a hashtag whose cruds are gone leaves the card.
+export const TRENDS_REFRESH_MS = 60_000;
+
 export function TrendingCard() {
-  const trends = useCursorList(getTrends, 'trends');
+  const trends = useList({
+    queryKey: discoveryKeys.trends,
+    fetchList: getTrends,
+    refetchInterval: TRENDS_REFRESH_MS,
+  });
   return (
     <SideCard title="Trending">
       {trends.status !== 'ready' && <ListStates list={trends} feature="Trending" />}

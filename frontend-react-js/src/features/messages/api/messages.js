@@ -12,3 +12,9 @@ export const getMessageGroupWith = (handle) => api.get(`/api/message_groups/@${e
 export const sendMessage = (message, to) => api.post('/api/messages', { message, ...to });
 
 export const getRecipient = (handle) => api.get(`/api/users/@${encodeURIComponent(handle)}/short`, { withAuth: false });
+
+export const messageKeys = {
+  groups: (viewer) => ['messages', viewer, 'groups'],
+  thread: (viewer, messageGroupUuid) => ['messages', viewer, 'thread', messageGroupUuid],
+  recipient: (viewer, handle) => ['messages', viewer, 'recipient', handle],
+};

@@ -5,8 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
 import { useToast } from '../../../lib/toast';
-import { isNotBuiltYet } from '../../../lib/api-error';
-import { setFollowing } from '../api/profiles';
+import { useFollow, useProfileChanged } from '../hooks/use-profile-changes';
 import { EditProfileForm } from './EditProfileForm';
 import './ProfileHeader.css';
 
@@ -18,19 +17,13 @@ function Count({ value, label }) {
   );
 }
 
-export function ProfileHeader({ profile, onProfileChange }) {
+export function ProfileHeader({ profile }) {
   const [editing, setEditing] = useState(false);
-  const { status, refreshUser } = useAuth();
+  const { status } = useAuth();
   const toast = useToast();
+  const follow = useFollow(profile);
+  const profileChanged = useProfileChanged();
   const canFollow = status === 'signedIn' && !profile.is_me;
-
-  async function toggleFollow() {
-    try {
-      onProfileChange(await setFollowing(profile.handle, !profile.following));
-    } catch (error) {
-      toast.error(isNotBuiltYet(error) ? 'Following is coming soon.' : error.message);
-    }
-  }
 
   return (
     <section className="profile-header" aria-label="Profile">
@@ -50,7 +43,13 @@ export function ProfileHeader({ profile, onProfileChange }) {
               <Link to={paths.newMessage(profile.handle)} className="button button-secondary">
                 Message
               </Link>
-              <button type="button" className="button button-primary" onClick={toggleFollow} aria-pressed={Boolean(profile.following)}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={follow.toggle}
+                aria-pressed={Boolean(profile.following)}
+                aria-disabled={follow.pending || undefined}
+              >
                 {profile.following ? 'Unfollow' : 'Follow'}
               </button>
             </>
@@ -69,15 +68,11 @@ export function ProfileHeader({ profile, onProfileChange }) {
         <EditProfileForm
           profile={profile}
           onSaved={(updated) => {
-            onProfileChange(updated);
-            refreshUser();
+            profileChanged(profile.handle, updated);
             setEditing(false);
             toast.show('Profile saved.');
           }}
-          onAvatarChanged={(change) => {
-            onProfileChange(change);
-            refreshUser(); // the one refresh of the signed-in profile, for the navigation's avatar
-          }}
+          onAvatarChanged={(change) => profileChanged(profile.handle, change)}
         />
       </Dialog>
     </section>
