@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
+import { LoadingState } from '../../components/States';
 import { ComposerDialog } from '../../features/activities/components/ComposerDialog';
 import { SearchBox } from '../../features/discovery/components/SearchBox';
 import { SuggestedUsersCard } from '../../features/discovery/components/SuggestedUsersCard';
@@ -25,7 +26,10 @@ export function AppLayout() {
         <SideNav onOpenComposer={() => setComposerOpen(true)} />
       </div>
       <main id="main" className="app-column-main">
-        <Outlet />
+        {/* A page's chunk loads on its first visit; the layout stays meanwhile. */}
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </main>
       <aside className="app-column-aside" aria-label="Discover">
         <SearchBox />
