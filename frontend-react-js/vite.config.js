@@ -4,8 +4,21 @@ import react from '@vitejs/plugin-react';
 // The dev server forwards /api to the Flask API so the SPA always uses relative URLs (no CORS locally).
 const apiTarget = process.env.CRUDDUR_API_URL || 'http://127.0.0.1:4567';
 
+// Libraries in chunks of their own, which change less often than the app and stay cached across deploys.
+const vendorChunks = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+  { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 2 },
+  // Amplify (Cognito) and what it brings: the session check needs it on every page.
+  { name: 'amplify', test: /node_modules[\\/]/, priority: 1 },
+];
+
 export default defineConfig({
   plugins: [react()],
+  build: {
+    // dist/.vite/manifest.json: scripts/first-load.js reads what the first page loads from it.
+    manifest: true,
+    rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
+  },
   server: {
     host: '127.0.0.1',
     port: 3000,

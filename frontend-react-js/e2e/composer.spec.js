@@ -24,11 +24,12 @@ test.describe('at 1440×900', () => {
     await postWithTheKeyboard(page, `Typed on a desktop by ${user.handle}`);
     await saveScreenshot(page, 'composer-keyboard-desktop');
 
-    await test.step('Escape closes the composer without posting', async () => {
+    await test.step('Escape, then Discard, closes the composer without posting', async () => {
       await page.getByRole('button', { name: 'Crud' }).click();
       const composer = page.getByRole('dialog', { name: 'New crud' });
       await page.keyboard.type('Never mind');
       await page.keyboard.press('Escape');
+      await composer.getByRole('button', { name: 'Discard' }).click();
       await expect(composer).toBeHidden();
       await expect(page.getByRole('region', { name: 'Home feed' })).not.toContainText('Never mind');
     });

@@ -49,6 +49,8 @@ export async function signUpAndSignIn(page, user) {
   await page.getByLabel('Confirmation code', { exact: true }).fill('123456');
   await page.getByRole('button', { name: 'Confirm email' }).click();
   await expect(page).toHaveURL(/\/signin$/);
+  // The confirm page has an Email field too, and stays up while the sign-in page (a lazy chunk) renders.
+  await expect(page.getByRole('heading', { name: 'Sign in to Cruddur' })).toBeVisible();
   await page.getByLabel('Email', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

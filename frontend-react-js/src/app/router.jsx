@@ -1,16 +1,29 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, ScrollRestoration, useParams } from 'react-router';
+import { LoadingState } from '../components/States';
 import { handleFromSegment, paths, routePatterns } from '../config/paths';
 import { RequireHandle } from '../features/auth/components/RequireHandle';
 import { RedirectIfSignedIn, RequireAuth } from '../lib/auth';
-import { ConfirmPage, ForgotPasswordPage, SigninPage, SignupPage } from '../pages/AuthPages';
-import { HomePage } from '../pages/HomePage';
-import { MessageGroupPage, MessagesPage, NewMessagePage } from '../pages/MessagesPages';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { NotificationsPage } from '../pages/NotificationsPage';
-import { ProfilePage } from '../pages/ProfilePage';
-import { SearchPage } from '../pages/SearchPage';
-import { StatusPage } from '../pages/StatusPage';
 import { AppLayout } from './layout/AppLayout';
+
+// Each page is a chunk of its own, loaded when its route is first visited: the first load ships the shell
+// (layout, session, React, the router, Amplify) and the one page it opens on (scripts/first-load.js measures it).
+const page = (load, name) => lazy(() => load().then((module) => ({ default: module[name] })));
+const authPages = () => import('../pages/AuthPages');
+const messagesPages = () => import('../pages/MessagesPages');
+const SignupPage = page(authPages, 'SignupPage');
+const ConfirmPage = page(authPages, 'ConfirmPage');
+const SigninPage = page(authPages, 'SigninPage');
+const ForgotPasswordPage = page(authPages, 'ForgotPasswordPage');
+const HomePage = page(() => import('../pages/HomePage'), 'HomePage');
+const MessagesPage = page(messagesPages, 'MessagesPage');
+const NewMessagePage = page(messagesPages, 'NewMessagePage');
+const MessageGroupPage = page(messagesPages, 'MessageGroupPage');
+const NotFoundPage = page(() => import('../pages/NotFoundPage'), 'NotFoundPage');
+const NotificationsPage = page(() => import('../pages/NotificationsPage'), 'NotificationsPage');
+const ProfilePage = page(() => import('../pages/ProfilePage'), 'ProfilePage');
+const SearchPage = page(() => import('../pages/SearchPage'), 'SearchPage');
+const StatusPage = page(() => import('../pages/StatusPage'), 'StatusPage');
 
 // "/:atHandle" also matches any unknown one-segment URL; only "/@handle" is a profile.
 function ProfileOrNotFound() {
@@ -28,7 +41,9 @@ export const routes = [
       <>
         <ScrollRestoration />
         <RequireHandle>
-          <Outlet />
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </RequireHandle>
       </>
     ),

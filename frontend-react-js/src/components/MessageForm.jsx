@@ -9,9 +9,23 @@ import './MessageForm.css';
  * `onSubmit(message)` may throw an ApiError; its field error for "message" shows under the textarea.
  * `extraFields` renders more controls (the composer's ttl picker) next to the counter.
  * `autoFocus` focuses the textarea when the form mounts, on a page or in a Dialog.
+ * `value` and `onValueChange` make the text controlled (a kept draft): the owner then empties it after a post.
  */
-export function MessageForm({ label, placeholder, maxLength, onSubmit, extraFields, autoFocus, submitLabel = 'Send' }) {
-  const [text, setText] = useState('');
+export function MessageForm({
+  label,
+  placeholder,
+  maxLength,
+  onSubmit,
+  extraFields,
+  autoFocus,
+  submitLabel = 'Send',
+  value,
+  onValueChange,
+}) {
+  const [ownText, setOwnText] = useState('');
+  const controlled = value !== undefined;
+  const text = controlled ? value : ownText;
+  const setText = controlled ? onValueChange : setOwnText;
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState(null);
   const textareaId = useId();
@@ -24,7 +38,7 @@ export function MessageForm({ label, placeholder, maxLength, onSubmit, extraFiel
     setError(null);
     try {
       await onSubmit(text.trim());
-      setText('');
+      if (!controlled) setText('');
     } catch (submitError) {
       setError(submitError);
     } finally {

@@ -6,11 +6,15 @@ afterEach(() => cleanup());
 
 // jsdom has <dialog> but not its methods. These follow the HTML standard as far as the tests need:
 // showModal() opens the dialog and runs its focusing steps (the first descendant with the autofocus
-// attribute, else the first focusable one, as browsers do), close() closes it and fires "close".
+// attribute, else the first focusable one, as browsers do), close() closes it and fires "close", and Escape
+// asks the topmost modal dialog to close: it fires a cancelable "cancel" and closes unless that is cancelled.
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+const modals = [];
 
 HTMLDialogElement.prototype.showModal = function showModal() {
   this.open = true;
+  modals.push(this);
   const focusTarget = this.querySelector('[autofocus]') ?? [...this.querySelectorAll(FOCUSABLE)].find((element) => !element.disabled);
   focusTarget?.focus();
 };
@@ -18,5 +22,12 @@ HTMLDialogElement.prototype.showModal = function showModal() {
 HTMLDialogElement.prototype.close = function close() {
   if (!this.open) return;
   this.open = false;
+  if (modals.includes(this)) modals.splice(modals.indexOf(this), 1);
   this.dispatchEvent(new Event('close'));
 };
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  const top = modals.findLast((dialog) => dialog.isConnected && dialog.open);
+  if (top && top.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close();
+});

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
-import { Dialog } from '../../components/Dialog';
-import { CrudComposer } from '../../features/activities/components/CrudComposer';
+import { LoadingState } from '../../components/States';
+import { ComposerDialog } from '../../features/activities/components/ComposerDialog';
 import { SearchBox } from '../../features/discovery/components/SearchBox';
 import { SuggestedUsersCard } from '../../features/discovery/components/SuggestedUsersCard';
 import { TrendingCard } from '../../features/discovery/components/TrendingCard';
+import { useAuth } from '../../lib/auth';
+import { draftKey } from '../../lib/drafts';
 import { useToast } from '../../lib/toast';
 import { SideNav } from './SideNav';
 import './AppLayout.css';
@@ -13,6 +15,7 @@ import './AppLayout.css';
 export function AppLayout() {
   const [composerOpen, setComposerOpen] = useState(false);
   const toast = useToast();
+  const { user } = useAuth();
 
   return (
     <div className="app-layout">
@@ -23,21 +26,25 @@ export function AppLayout() {
         <SideNav onOpenComposer={() => setComposerOpen(true)} />
       </div>
       <main id="main" className="app-column-main">
-        <Outlet />
+        {/* A page's chunk loads on its first visit; the layout stays meanwhile. */}
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </main>
       <aside className="app-column-aside" aria-label="Discover">
         <SearchBox />
         <TrendingCard />
         <SuggestedUsersCard />
       </aside>
-      <Dialog open={composerOpen} onClose={() => setComposerOpen(false)} title="New crud">
-        <CrudComposer
-          onPosted={() => {
-            setComposerOpen(false);
-            toast.show('Your crud is live.');
-          }}
-        />
-      </Dialog>
+      <ComposerDialog
+        open={composerOpen}
+        onClose={() => setComposerOpen(false)}
+        draftKey={draftKey(user)}
+        onPosted={() => {
+          setComposerOpen(false);
+          toast.show('Your crud is live.');
+        }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { BellIcon, PencilIcon, HomeIcon, MessageIcon, PersonIcon, SearchIcon, SignOutIcon } from '../../components/Icons';
 import { Logo } from '../../components/Logo';
+import { ThemeSwitch } from '../../components/ThemeSwitch';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
 import { useToast } from '../../lib/toast';
@@ -55,6 +56,7 @@ export function SideNav({ onOpenComposer }) {
             <PencilIcon size={24} className="crud-button-icon" />
             <span className="crud-button-label">Crud</span>
           </button>
+          <ThemeSwitch />
           <div className="side-nav-account">
             <Avatar url={user.avatarUrl} name={user.displayName} handle={user.handle} size={40} />
             <span className="side-nav-account-names">
@@ -77,6 +79,7 @@ export function SideNav({ onOpenComposer }) {
           </Link>
         </div>
       )}
+      {status === 'signedOut' && <ThemeSwitch />}
     </nav>
   );
 }

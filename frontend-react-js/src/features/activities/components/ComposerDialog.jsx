@@ -1,0 +1,88 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Dialog } from '../../../components/Dialog';
+import { clearDraft, loadDraft, saveDraft } from '../../../lib/drafts';
+import { TTL_OPTIONS } from '../ttl';
+import { CrudComposer, EMPTY_CRUD_DRAFT } from './CrudComposer';
+import './ComposerDialog.css';
+
+function restoreDraft(key) {
+  const kept = loadDraft(key);
+  if (!kept) return EMPTY_CRUD_DRAFT;
+  const ttl = TTL_OPTIONS.some((option) => option.value === kept.ttl) ? kept.ttl : EMPTY_CRUD_DRAFT.ttl;
+  return { text: kept.text, ttl };
+}
+
+/** Asked when a person closes the composer with text in it. Its first button has the focus. */
+function KeepDraftPrompt({ onKeep, onDiscard }) {
+  const keepRef = useRef(null);
+  const titleId = useId();
+  const textId = useId();
+  useEffect(() => keepRef.current?.focus(), []);
+  return (
+    <div className="keep-draft-prompt" role="alertdialog" aria-labelledby={titleId} aria-describedby={textId}>
+      <h3 id={titleId}>Keep this draft?</h3>
+      <p id={textId}>Your crud is not posted yet. Keep it to finish later on this device, or discard it.</p>
+      <div className="keep-draft-prompt-actions">
+        <button ref={keepRef} type="button" className="button button-primary" onClick={onKeep}>
+          Keep draft
+        </button>
+        <button type="button" className="button button-secondary" onClick={onDiscard}>
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The "New crud" dialog. What is typed (and the chosen expiry) is kept under `draftKey` as it is typed, so
+ * it survives closing and reloading; it is restored on each opening and cleared only by a successful post or
+ * by choosing Discard. Closing with text in the box (Escape, the backdrop, Close) asks Keep draft / Discard;
+ * asked again (Escape, the backdrop, Close), the answer is Keep.
+ */
+export function ComposerDialog({ open, onClose, onPosted, draftKey }) {
+  const [draft, setDraft] = useState(EMPTY_CRUD_DRAFT);
+  const [asking, setAsking] = useState(false);
+  const [wasOpen, setWasOpen] = useState(false);
+  // Each opening starts from the kept draft of whoever is signed in now.
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setDraft(restoreDraft(draftKey));
+      setAsking(false);
+    }
+  }
+
+  function changeDraft(next) {
+    setDraft(next);
+    saveDraft(draftKey, next);
+  }
+
+  function keep() {
+    setAsking(false);
+    onClose();
+  }
+
+  function discard() {
+    clearDraft(draftKey);
+    setDraft(EMPTY_CRUD_DRAFT);
+    setAsking(false);
+    onClose();
+  }
+
+  function requestClose() {
+    if (asking) keep();
+    else if (draft.text.trim()) setAsking(true);
+    else discard();
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} onRequestClose={requestClose} title="New crud">
+      {asking ? (
+        <KeepDraftPrompt onKeep={keep} onDiscard={discard} />
+      ) : (
+        <CrudComposer draft={draft} onDraftChange={changeDraft} onPosted={onPosted} />
+      )}
+    </Dialog>
+  );
+}
