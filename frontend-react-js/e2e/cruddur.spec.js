@@ -164,6 +164,7 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
   await test.step('sign out', async () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog', { name: 'Sign out of Cruddur?' }).getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Crud' })).toHaveCount(0);
     await page.goto('/notifications');

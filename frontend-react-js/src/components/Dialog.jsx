@@ -8,18 +8,26 @@ import './Dialog.css';
  */
 export function Dialog({ open, onClose, title, children }) {
   const dialogRef = useRef(null);
+  // What had the focus before the dialog opened gets it back when it closes (Escape, Close, or done).
+  const returnFocusRef = useRef(null);
   // Several dialogs can be on one page (the composer and Edit profile), each named by its own title.
   const titleId = useId();
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (open && !dialog.open) {
+      returnFocusRef.current = document.activeElement;
       dialog.showModal();
       // React's autoFocus ran while the children mounted, when the dialog was still closed and hidden, and
       // showModal() focuses the first focusable element, the Close button; so focus the marked field here.
       dialog.querySelector('[data-autofocus]')?.focus();
     }
     if (!open && dialog.open) dialog.close();
+    if (!open && returnFocusRef.current) {
+      const returnTo = returnFocusRef.current;
+      returnFocusRef.current = null;
+      if (returnTo.isConnected) returnTo.focus();
+    }
   }, [open]);
 
   return (

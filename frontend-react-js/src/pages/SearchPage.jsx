@@ -5,9 +5,12 @@ import { searchActivities } from '../features/activities/api/activities';
 import { ActivityList } from '../features/activities/components/ActivityList';
 import { searchUsers } from '../features/discovery/api/discovery';
 import { SearchBox } from '../features/discovery/components/SearchBox';
+import { SuggestedUsersCard } from '../features/discovery/components/SuggestedUsersCard';
+import { TrendingCard } from '../features/discovery/components/TrendingCard';
 import { UserRow } from '../components/UserRow';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { usePageTitle } from '../hooks/use-page-title';
+import { NARROW_LAYOUT, useMediaQuery } from '../lib/use-media-query';
 
 function SearchResults({ term }) {
   const people = useCursorList(() => searchUsers(term), `users:${term}`);
@@ -26,6 +29,18 @@ function SearchResults({ term }) {
   );
 }
 
+/** Without a term: on a narrow screen, where the Discover column is hidden, what it shows (Explore). */
+function NoSearchYet() {
+  const narrow = useMediaQuery(NARROW_LAYOUT);
+  if (!narrow) return <EmptyState title="Search for people, words or #hashtags" />;
+  return (
+    <div className="search-discover">
+      <TrendingCard />
+      <SuggestedUsersCard />
+    </div>
+  );
+}
+
 export function SearchPage() {
   const [searchParams] = useSearchParams();
   const term = (searchParams.get('term') || '').trim();
@@ -38,7 +53,7 @@ export function SearchPage() {
       <div className="page-note">
         <SearchBox key={term} initialTerm={term} label="Change this search" />
       </div>
-      {term ? <SearchResults term={term} /> : <EmptyState title="Search for people, words or #hashtags" />}
+      {term ? <SearchResults term={term} /> : <NoSearchYet />}
     </>
   );
 }

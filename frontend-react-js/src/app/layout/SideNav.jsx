@@ -1,10 +1,10 @@
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { BellIcon, PencilIcon, HomeIcon, MessageIcon, PersonIcon, SearchIcon, SignOutIcon } from '../../components/Icons';
 import { Logo } from '../../components/Logo';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
-import { useToast } from '../../lib/toast';
+import { SignOutButton } from '../../features/auth/components/SignOutButton';
 import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
 import './SideNav.css';
 
@@ -25,19 +25,8 @@ function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
 }
 
 export function SideNav({ onOpenComposer }) {
-  const { status, user, signOut } = useAuth();
+  const { status, user } = useAuth();
   const unread = useUnreadCount(status === 'signedIn');
-  const toast = useToast();
-  const navigate = useNavigate();
-
-  async function handleSignOut() {
-    try {
-      await signOut();
-      navigate(paths.home);
-    } catch (error) {
-      toast.error(error.message);
-    }
-  }
 
   return (
     <nav className="side-nav" aria-label="Main">
@@ -61,9 +50,10 @@ export function SideNav({ onOpenComposer }) {
               <span className="side-nav-account-name">{user.displayName}</span>
               <span className="side-nav-account-handle">@{user.handle}</span>
             </span>
-            <button type="button" className="icon-button" onClick={handleSignOut} aria-label="Sign out" title="Sign out">
+            {/* Not on the phone's bottom bar (SideNav.css): there it is on the Profile page. */}
+            <SignOutButton className="icon-button">
               <SignOutIcon />
-            </button>
+            </SignOutButton>
           </div>
         </>
       )}

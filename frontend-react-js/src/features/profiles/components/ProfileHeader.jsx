@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
 import { useToast } from '../../../lib/toast';
+import { SignOutButton } from '../../auth/components/SignOutButton';
 import { isNotBuiltYet } from '../../../lib/api-error';
 import { setFollowing } from '../api/profiles';
 import { EditProfileForm } from './EditProfileForm';
@@ -44,6 +45,9 @@ export function ProfileHeader({ profile, onProfileChange }) {
             <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
               Edit profile
             </button>
+          )}
+          {profile.is_me && (
+            <SignOutButton className="button button-secondary profile-sign-out">Sign out</SignOutButton>
           )}
           {canFollow && (
             <>
