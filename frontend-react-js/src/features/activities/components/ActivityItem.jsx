@@ -8,6 +8,7 @@ import { timeAgo } from '../../../lib/time';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
 import { MessageText } from './MessageText';
+import { ReplyContext } from './ReplyContext';
 import './ActivityItem.css';
 
 function ActionButton({ label, count, pressed, onClick, children, className = '' }) {
@@ -74,6 +75,7 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
               <ExpiryCountdown expiresAt={activity.expires_at} onExpire={handleExpire} />
             </div>
           </header>
+          <ReplyContext activity={activity} />
           <MessageText className="activity-message" text={activity.message} />
           <footer className="activity-actions">
             <ActionButton label="Reply" count={activity.replies_count} onClick={() => navigate(statusPath)}>

@@ -1,0 +1,53 @@
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { AuthContext } from '../../../lib/auth';
+import { ToastProvider } from '../../../lib/toast';
+import { ActivityItem } from './ActivityItem';
+
+// Amplify is a boundary: signed out, so the API client sends no token.
+vi.mock('aws-amplify/auth', () => ({ fetchAuthSession: vi.fn(async () => ({})) }));
+
+const NOW = Date.now();
+const crud = (fields) => ({
+  uuid: '7d1c2f4e-1111-4a2b-9c3d-0123456789ab',
+  message: 'hello',
+  handle: 'bob',
+  display_name: 'Bob B',
+  avatar_url: null,
+  created_at: new Date(NOW - 60_000).toISOString(),
+  expires_at: new Date(NOW + 3_600_000).toISOString(),
+  reply_to_activity_uuid: null,
+  reply_to_handle: null,
+  replies_count: 0,
+  likes_count: 0,
+  reposts_count: 0,
+  ...fields,
+});
+
+function renderItem(activity, props = {}) {
+  const router = createMemoryRouter([{ path: '/', element: <ActivityItem activity={activity} {...props} /> }]);
+  render(
+    <AuthContext.Provider value={{ status: 'signedOut', user: null }}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </AuthContext.Provider>,
+  );
+}
+
+describe('ActivityItem', () => {
+  it('says whom a reply answers, linking to the crud it answers', () => {
+    renderItem(crud({ reply_to_activity_uuid: '0a0a0a0a-2222-4b3c-8d4e-0123456789ab', reply_to_handle: 'alice' }));
+    const article = screen.getByRole('article', { name: 'Crud by Bob B' });
+    const link = screen.getByRole('link', { name: 'Replying to @alice' });
+    expect(article).toContainElement(link);
+    expect(link).toHaveAttribute('href', '/@alice/status/0a0a0a0a-2222-4b3c-8d4e-0123456789ab');
+  });
+
+  it('says nothing of the kind for a top-level crud', () => {
+    renderItem(crud({}));
+    expect(screen.getByRole('article', { name: 'Crud by Bob B' })).toBeInTheDocument();
+    expect(screen.queryByText(/Replying to/)).not.toBeInTheDocument();
+  });
+});
