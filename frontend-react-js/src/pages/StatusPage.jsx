@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
@@ -20,6 +20,17 @@ function GoneState() {
   );
 }
 
+/** In place of the crud that expired while its page was open (its replies went with it). */
+function ExpiredNote() {
+  return (
+    <div role="status">
+      <EmptyState title="This crud has expired">
+        Its time was up, so it is gone, with its replies. <Link to={paths.home}>Back to Home</Link>
+      </EmptyState>
+    </div>
+  );
+}
+
 /** One crud, its replies (oldest first) and a reply form. */
 export function StatusPage() {
   const { atHandle, uuid } = useParams();
@@ -36,10 +47,16 @@ export function StatusPage() {
     [setFirstPage],
   );
   const markGone = useCallback(() => setFirstPage((page) => ({ ...page, activity: null })), [setFirstPage]);
+  // The crud expired while shown here (not: the URL was of a crud that was already gone).
+  const [expiredHere, setExpiredHere] = useState(false);
+  const markExpired = useCallback(() => {
+    setExpiredHere(true);
+    markGone();
+  }, [markGone]);
 
   if (!handle || (thread.status === 'error' && isNotFound(thread.error))) return <StatusLayout><GoneState /></StatusLayout>;
   if (thread.status !== 'ready') return <StatusLayout><ListStates list={thread} /></StatusLayout>;
-  if (!activity) return <StatusLayout><GoneState /></StatusLayout>;
+  if (!activity) return <StatusLayout>{expiredHere ? <ExpiredNote /> : <GoneState />}</StatusLayout>;
 
   function addReply(reply) {
     append(reply);
@@ -53,7 +70,7 @@ export function StatusPage() {
         isFocus
         onChange={(updated) => updateActivity((current) => ({ ...current, ...updated }))}
         onRemove={() => navigate(paths.home)}
-        onExpire={markGone}
+        onExpire={markExpired}
       />
       {authStatus === 'signedIn' ? (
         <ReplyForm activity={activity} onReplied={addReply} />

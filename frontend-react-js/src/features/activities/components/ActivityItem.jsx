@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { HeartIcon, ReplyIcon, RepostIcon, ShareIcon, TrashIcon } from '../../../components/Icons';
 import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
-import { timeAgo } from '../../../lib/time';
+import { RelativeTime } from '../../../components/RelativeTime';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
 import { MessageText } from './MessageText';
@@ -26,20 +26,29 @@ function ActionButton({ label, count, pressed, onClick, children, className = ''
   );
 }
 
+// How long an expired crud takes to fade out before it is removed (the .activity-leaving animation).
+export const LEAVING_MILLISECONDS = 600;
+
 /**
- * One crud. It removes itself from the screen the moment it expires; `onExpire` lets the page react too.
- * `isFocus` marks the crud a status page is about (bigger, not a link to itself).
+ * One crud. When it expires it fades out, then removes itself from the screen; `onExpire` lets the page
+ * react too. `isFocus` marks the crud a status page is about (bigger, not a link to itself).
  */
 export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus = false }) {
+  const [leaving, setLeaving] = useState(false);
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
   const { user } = useAuth();
   const actions = useActivityActions(activity, { onChange, onRemove });
   const statusPath = paths.status(activity.handle, activity.uuid);
-  const handleExpire = useCallback(() => {
-    setExpired(true);
-    onExpire?.(activity.uuid);
-  }, [onExpire, activity.uuid]);
+  const handleExpire = useCallback(() => setLeaving(true), []);
+  useEffect(() => {
+    if (!leaving) return undefined;
+    const timer = setTimeout(() => {
+      setExpired(true);
+      onExpire?.(activity.uuid);
+    }, LEAVING_MILLISECONDS);
+    return () => clearTimeout(timer);
+  }, [leaving, onExpire, activity.uuid]);
 
   if (expired) return null;
 
@@ -50,7 +59,11 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
   }
 
   return (
-    <article className={`activity${isFocus ? ' activity-focus' : ''}`} onClick={openStatus} aria-label={`Crud by ${activity.display_name}`}>
+    <article
+      className={`activity${isFocus ? ' activity-focus' : ''}${leaving ? ' activity-leaving' : ''}`}
+      onClick={openStatus}
+      aria-label={`Crud by ${activity.display_name}`}
+    >
       {activity.reposted_by && (
         <p className="activity-reposted-by">
           <RepostIcon size={14} /> Reposted by{' '}
@@ -69,7 +82,7 @@ export function ActivityItem({ activity, onChange, onRemove, onExpire, isFocus =
             </Link>
             <div className="activity-times">
               <Link to={statusPath} className="activity-created" title={new Date(activity.created_at).toLocaleString()}>
-                <time dateTime={activity.created_at}>{timeAgo(activity.created_at)}</time>
+                <RelativeTime dateTime={activity.created_at} />
                 <span className="visually-hidden"> – open this crud</span>
               </Link>
               <ExpiryCountdown expiresAt={activity.expires_at} onExpire={handleExpire} />
