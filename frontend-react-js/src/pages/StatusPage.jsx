@@ -76,7 +76,7 @@ export function StatusPage() {
         <ReplyForm activity={activity} onReplied={addReply} />
       ) : (
         <p className="form-note page-note">
-          <Link to={paths.signin}>Sign in</Link> to reply.
+          <Link to={paths.signin} state={{ from: paths.status(handle, uuid) }}>Sign in</Link> to reply.
         </p>
       )}
       <section aria-label="Replies">

@@ -1,4 +1,4 @@
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { BellIcon, PencilIcon, HomeIcon, MessageIcon, PersonIcon, SearchIcon, SignOutIcon } from '../../components/Icons';
 import { Logo } from '../../components/Logo';
@@ -27,6 +27,9 @@ function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
 export function SideNav({ onOpenComposer }) {
   const { status, user } = useAuth();
   const unread = useUnreadCount(status === 'signedIn');
+  // Signing in (or up) from here comes back here (AuthPages).
+  const location = useLocation();
+  const here = { from: `${location.pathname}${location.search}` };
 
   return (
     <nav className="side-nav" aria-label="Main">
@@ -59,10 +62,10 @@ export function SideNav({ onOpenComposer }) {
       )}
       {status === 'signedOut' && (
         <div className="side-nav-auth">
-          <Link to={paths.signin} className="button button-primary">
+          <Link to={paths.signin} state={here} className="button button-primary">
             Sign in
           </Link>
-          <Link to={paths.signup} className="button button-secondary">
+          <Link to={paths.signup} state={here} className="button button-secondary">
             Sign up
           </Link>
         </div>
