@@ -169,6 +169,30 @@ def test_reply_counts_and_shows_on_status_page_and_profile(client, auth):
     assert [c["uuid"] for c in client.get("/api/activities/@bob").json["items"]] == [reply["uuid"]]
 
 
+def test_a_reply_in_any_list_names_the_author_it_answers(client, auth):
+    """reply_to_handle lets a reply shown away from its thread say "Replying to @x" and link to the parent."""
+    alice, bob = auth.headers("alice"), auth.headers("bob")
+    parent = post_crud(client, alice, "parent #threads")
+    assert parent["reply_to_handle"] is None
+    answer = {"message": "me too #threads"}
+    reply = client.post(f"/api/activities/{parent['uuid']}/reply", json=answer, headers=bob).json
+    assert (reply["reply_to_activity_uuid"], reply["reply_to_handle"]) == (parent["uuid"], "alice")
+
+    def by_uuid(items):
+        return {item["uuid"]: item["reply_to_handle"] for item in items}
+
+    assert by_uuid(client.get("/api/activities/@bob").json["items"]) == {reply["uuid"]: "alice"}
+    status_page = client.get(f"/api/activities/@alice/status/{parent['uuid']}").json
+    assert status_page["activity"]["reply_to_handle"] is None
+    assert by_uuid(status_page["items"]) == {reply["uuid"]: "alice"}
+    assert client.get(f"/api/activities/@bob/status/{reply['uuid']}").json["activity"]["reply_to_handle"] == "alice"
+    searched = client.get("/api/activities/search", query_string={"term": "#threads"}).json["items"]
+    assert by_uuid(searched) == {reply["uuid"]: "alice", parent["uuid"]: None}
+    told = client.get("/api/activities/notifications", headers=alice).json["items"]
+    assert [(n["type"], n["activity"]["reply_to_handle"]) for n in told] == [("reply", "alice")]
+    assert by_uuid(client.get("/api/activities/explore").json["items"]) == {parent["uuid"]: None}
+
+
 def test_replies_come_oldest_first_in_pages(client, auth):
     alice = auth.headers("alice")
     parent = post_crud(client, alice, "parent")

@@ -29,6 +29,8 @@ def crud(row):
         "created_at": row["created_at"],
         "expires_at": row["expires_at"],
         "reply_to_activity_uuid": row["reply_to_activity_uuid"],
+        # live_cruds has it; a crud just posted (create.sql) is top-level.
+        "reply_to_handle": row.get("reply_to_handle"),
         "replies_count": row["replies_count"],
         "likes_count": row["likes_count"],
         "reposts_count": row["reposts_count"],

@@ -10,6 +10,8 @@ import './Dialog.css';
  */
 export function Dialog({ open, onClose, onRequestClose, title, children }) {
   const dialogRef = useRef(null);
+  // What had the focus before the dialog opened gets it back when it closes (Escape, Close, or done).
+  const returnFocusRef = useRef(null);
   // Several dialogs can be on one page (the composer and Edit profile), each named by its own title.
   const titleId = useId();
   const requestClose = onRequestClose ?? onClose;
@@ -17,6 +19,7 @@ export function Dialog({ open, onClose, onRequestClose, title, children }) {
   useEffect(() => {
     const dialog = dialogRef.current;
     if (open && !dialog.open) {
+      returnFocusRef.current = document.activeElement;
       dialog.showModal();
       // React's autoFocus ran while the children mounted, when the dialog was still closed and hidden, and
       // showModal() focuses the first focusable element, the Close button; so focus the marked field here.
@@ -26,6 +29,11 @@ export function Dialog({ open, onClose, onRequestClose, title, children }) {
       if (field?.tagName === 'TEXTAREA') field.setSelectionRange(field.value.length, field.value.length);
     }
     if (!open && dialog.open) dialog.close();
+    if (!open && returnFocusRef.current) {
+      const returnTo = returnFocusRef.current;
+      returnFocusRef.current = null;
+      if (returnTo.isConnected) returnTo.focus();
+    }
   }, [open]);
 
   return (

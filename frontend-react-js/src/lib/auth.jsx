@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Amplify } from 'aws-amplify';
 import { Hub } from 'aws-amplify/utils';
@@ -7,6 +7,7 @@ import { paths } from '../config/paths';
 import { LoadingState } from '../components/States';
 import { api } from './api-client';
 import { ApiError } from './api-error';
+import { safeReturnPath } from './return-path';
 
 // What GET /api/users/me answers for an account whose sign-up username cannot be its handle.
 const HANDLE_PROBLEMS = ['handle_taken', 'invalid_handle'];
@@ -82,6 +83,10 @@ export const AuthContext = createContext(null);
 /** `onSignedOut` lets the app forget what it fetched for the person who signed out. */
 export function AuthProvider({ children, onSignedOut }) {
   const [state, setState] = useState({ status: 'loading', user: null });
+  // The email and password of an account that still has to confirm its email (typed at sign-up, or at a
+  // sign-in Cognito refused for that reason), so that confirming signs it in. In memory only, never stored;
+  // forgotten once used.
+  const awaitingConfirmation = useRef(null);
 
   const refreshUser = useCallback(async () => {
     const session = await loadSession();
@@ -105,29 +110,47 @@ export function AuthProvider({ children, onSignedOut }) {
     });
   }, [refreshUser]);
 
+  const signIn = useCallback(
+    async ({ email, password }) => {
+      let result;
+      try {
+        result = await amplifyAuth.signIn({ username: email, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+      } catch (error) {
+        if (error.name === 'UserNotConfirmedException') awaitingConfirmation.current = { email, password };
+        throw error;
+      }
+      if (result.nextStep?.signInStep === 'CONFIRM_SIGN_UP') awaitingConfirmation.current = { email, password };
+      if (result.isSignedIn) await refreshUser();
+      return result;
+    },
+    [refreshUser],
+  );
+
   const value = useMemo(
     () => ({
       ...state,
       refreshUser,
       handleClaimed,
-      signUp: ({ email, password, name, handle }) =>
-        amplifyAuth.signUp({
+      signUp: async ({ email, password, name, handle }) => {
+        const result = await amplifyAuth.signUp({
           username: email,
           password,
           options: { userAttributes: { email, name, preferred_username: handle } },
-        }),
-      confirmSignUp: ({ email, code }) =>
-        amplifyAuth.confirmSignUp({ username: email, confirmationCode: code }),
-      resendSignUpCode: ({ email }) => amplifyAuth.resendSignUpCode({ username: email }),
-      signIn: async ({ email, password }) => {
-        const result = await amplifyAuth.signIn({
-          username: email,
-          password,
-          options: { authFlowType: 'USER_PASSWORD_AUTH' },
         });
-        if (result.isSignedIn) await refreshUser();
+        awaitingConfirmation.current = { email, password };
         return result;
       },
+      /** Confirms the email; `signedIn` in the answer says whether that also signed the account in. */
+      confirmSignUp: async ({ email, code }) => {
+        const result = await amplifyAuth.confirmSignUp({ username: email, confirmationCode: code });
+        const credentials = awaitingConfirmation.current;
+        if (credentials?.email.toLowerCase() !== email.toLowerCase()) return { ...result, signedIn: false };
+        awaitingConfirmation.current = null;
+        const signedIn = await signIn(credentials).catch(() => ({ isSignedIn: false }));
+        return { ...result, signedIn: Boolean(signedIn.isSignedIn) };
+      },
+      resendSignUpCode: ({ email }) => amplifyAuth.resendSignUpCode({ username: email }),
+      signIn,
       signOut: async () => {
         await amplifyAuth.signOut();
         await refreshUser();
@@ -137,7 +160,7 @@ export function AuthProvider({ children, onSignedOut }) {
       confirmResetPassword: ({ email, code, newPassword }) =>
         amplifyAuth.confirmResetPassword({ username: email, confirmationCode: code, newPassword }),
     }),
-    [state, refreshUser, handleClaimed, onSignedOut],
+    [state, refreshUser, handleClaimed, signIn, onSignedOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
@@ -169,9 +192,10 @@ export function RequireAuth({ children }) {
   return children;
 }
 
-/** The reverse guard for sign-in/sign-up pages: a signed-in user goes home. */
+/** The reverse guard for sign-in/sign-up pages: a signed-in user goes back where they came from, or home. */
 export function RedirectIfSignedIn({ children }) {
   const { status } = useAuth();
-  if (status === 'signedIn') return <Navigate to={paths.home} replace />;
+  const location = useLocation();
+  if (status === 'signedIn') return <Navigate to={safeReturnPath(location.state?.from) || paths.home} replace />;
   return children;
 }

@@ -5,10 +5,13 @@ import { activityKeys, searchActivities } from '../features/activities/api/activ
 import { ActivityList } from '../features/activities/components/ActivityList';
 import { discoveryKeys, searchUsers } from '../features/discovery/api/discovery';
 import { SearchBox } from '../features/discovery/components/SearchBox';
+import { SuggestedUsersCard } from '../features/discovery/components/SuggestedUsersCard';
+import { TrendingCard } from '../features/discovery/components/TrendingCard';
 import { UserRow } from '../components/UserRow';
 import { useInfiniteList, useList } from '../hooks/use-list-query';
 import { usePageTitle } from '../hooks/use-page-title';
 import { useViewer } from '../lib/auth';
+import { NARROW_LAYOUT, useMediaQuery } from '../lib/use-media-query';
 
 function SearchResults({ term }) {
   const { ready, viewer } = useViewer();
@@ -32,6 +35,18 @@ function SearchResults({ term }) {
   );
 }
 
+/** Without a term: on a narrow screen, where the Discover column is hidden, what it shows (Explore). */
+function NoSearchYet() {
+  const narrow = useMediaQuery(NARROW_LAYOUT);
+  if (!narrow) return <EmptyState title="Search for people, words or #hashtags" />;
+  return (
+    <div className="search-discover">
+      <TrendingCard />
+      <SuggestedUsersCard />
+    </div>
+  );
+}
+
 export function SearchPage() {
   const [searchParams] = useSearchParams();
   const term = (searchParams.get('term') || '').trim();
@@ -44,7 +59,7 @@ export function SearchPage() {
       <div className="page-note">
         <SearchBox key={term} initialTerm={term} label="Change this search" />
       </div>
-      {term ? <SearchResults term={term} /> : <EmptyState title="Search for people, words or #hashtags" />}
+      {term ? <SearchResults term={term} /> : <NoSearchYet />}
     </>
   );
 }

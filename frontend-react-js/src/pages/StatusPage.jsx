@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
@@ -19,6 +20,17 @@ function GoneState() {
   );
 }
 
+/** In place of the crud that expired while its page was open (its replies went with it). */
+function ExpiredNote() {
+  return (
+    <div role="status">
+      <EmptyState title="This crud has expired">
+        Its time was up, so it is gone, with its replies. <Link to={paths.home}>Back to Home</Link>
+      </EmptyState>
+    </div>
+  );
+}
+
 /** One crud, its replies (oldest first) and a reply form. */
 export function StatusPage() {
   const { atHandle, uuid } = useParams();
@@ -35,18 +47,26 @@ export function StatusPage() {
   const activity = thread.firstPage?.activity;
   usePageTitle(activity ? `${activity.display_name}: “${activity.message.slice(0, 40)}”` : 'Crud');
 
+  // The crud expired while shown here (not: the URL was of a crud that was already gone).
+  const [expiredHere, setExpiredHere] = useState(false);
+
   if (!handle || (thread.status === 'error' && isNotFound(thread.error))) return <StatusLayout><GoneState /></StatusLayout>;
   if (thread.status !== 'ready') return <StatusLayout><ListStates list={thread} /></StatusLayout>;
-  if (!activity) return <StatusLayout><GoneState /></StatusLayout>;
+  if (!activity) return <StatusLayout>{expiredHere ? <ExpiredNote /> : <GoneState />}</StatusLayout>;
 
   return (
     <StatusLayout>
-      <ActivityItem activity={activity} isFocus onRemoved={() => navigate(paths.home)} />
+      <ActivityItem
+        activity={activity}
+        isFocus
+        onRemoved={() => navigate(paths.home)}
+        onExpire={() => setExpiredHere(true)}
+      />
       {authStatus === 'signedIn' ? (
         <ReplyForm activity={activity} />
       ) : (
         <p className="form-note page-note">
-          <Link to={paths.signin}>Sign in</Link> to reply.
+          <Link to={paths.signin} state={{ from: paths.status(handle, uuid) }}>Sign in</Link> to reply.
         </p>
       )}
       <section aria-label="Replies">

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -99,5 +99,31 @@ describe('replying', () => {
     expect(within(replies).getByRole('button', { name: 'Like (0)' })).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(api.count('GET', `/api/activities/@andrew/status/${parent.uuid}`)).toBe(1);
+  });
+});
+
+describe('StatusPage for a crud that expires while it is open', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('fades the crud out and says "This crud has expired" in its place', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const now = Date.now();
+    const activity = {
+      uuid: '7d1c2f4e-1111-4a2b-9c3d-0123456789ab', message: 'Going, going', handle: 'andrew', display_name: 'Andrew',
+      avatar_url: null, created_at: new Date(now - 60_000).toISOString(), expires_at: new Date(now + 3_000).toISOString(),
+      reply_to_activity_uuid: null, reply_to_handle: null, replies_count: 0, likes_count: 0, reposts_count: 0,
+    };
+    renderStatusPage(`/@andrew/status/${activity.uuid}`, () => json(200, { activity, items: [], next_cursor: null }));
+    expect(await screen.findByText('Going, going')).toBeInTheDocument();
+    expect(screen.queryByText('This crud has expired')).not.toBeInTheDocument();
+
+    await act(async () => vi.advanceTimersByTime(3_000));
+    expect(screen.getByRole('article')).toHaveClass('activity-leaving');
+    await act(async () => vi.advanceTimersByTime(1_000));
+    // Announced: a status of its own (the toasts' live region is another).
+    expect(screen.getAllByRole('status').some((region) => region.textContent.includes('This crud has expired'))).toBe(true);
+    expect(screen.queryByText('Going, going')).not.toBeInTheDocument();
+    expect(screen.queryByText('This crud does not exist or has expired')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to Home' })).toHaveAttribute('href', '/');
   });
 });

@@ -1,11 +1,11 @@
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { Avatar } from '../../components/Avatar';
 import { BellIcon, PencilIcon, HomeIcon, MessageIcon, PersonIcon, SearchIcon, SignOutIcon } from '../../components/Icons';
 import { Logo } from '../../components/Logo';
 import { ThemeSwitch } from '../../components/ThemeSwitch';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
-import { useToast } from '../../lib/toast';
+import { SignOutButton } from '../../features/auth/components/SignOutButton';
 import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
 import './SideNav.css';
 
@@ -26,19 +26,11 @@ function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
 }
 
 export function SideNav({ onOpenComposer }) {
-  const { status, user, signOut } = useAuth();
+  const { status, user } = useAuth();
   const unread = useUnreadCount(status === 'signedIn');
-  const toast = useToast();
-  const navigate = useNavigate();
-
-  async function handleSignOut() {
-    try {
-      await signOut();
-      navigate(paths.home);
-    } catch (error) {
-      toast.error(error.message);
-    }
-  }
+  // Signing in (or up) from here comes back here (AuthPages).
+  const location = useLocation();
+  const here = { from: `${location.pathname}${location.search}` };
 
   return (
     <nav className="side-nav" aria-label="Main">
@@ -63,18 +55,19 @@ export function SideNav({ onOpenComposer }) {
               <span className="side-nav-account-name">{user.displayName}</span>
               <span className="side-nav-account-handle">@{user.handle}</span>
             </span>
-            <button type="button" className="icon-button" onClick={handleSignOut} aria-label="Sign out" title="Sign out">
+            {/* Not on the phone's bottom bar (SideNav.css): there it is on the Profile page. */}
+            <SignOutButton className="icon-button">
               <SignOutIcon />
-            </button>
+            </SignOutButton>
           </div>
         </>
       )}
       {status === 'signedOut' && (
         <div className="side-nav-auth">
-          <Link to={paths.signin} className="button button-primary">
+          <Link to={paths.signin} state={here} className="button button-primary">
             Sign in
           </Link>
-          <Link to={paths.signup} className="button button-secondary">
+          <Link to={paths.signup} state={here} className="button button-secondary">
             Sign up
           </Link>
         </div>

@@ -1,15 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { HeartIcon, ReplyIcon, RepostIcon, ShareIcon, TrashIcon } from '../../../components/Icons';
 import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
-import { timeAgo } from '../../../lib/time';
+import { RelativeTime } from '../../../components/RelativeTime';
 import { forgetActivity } from '../cache';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
 import { MessageText } from './MessageText';
+import { ReplyContext } from './ReplyContext';
 import './ActivityItem.css';
 
 // `busy`: its request is on its way. aria-disabled rather than disabled keeps the keyboard focus on it.
@@ -29,22 +30,33 @@ function ActionButton({ label, count, pressed, onClick, children, className = ''
   );
 }
 
+// How long an expired crud takes to fade out before it is removed (the .activity-leaving animation).
+export const LEAVING_MILLISECONDS = 600;
+
 /**
- * One crud. The moment it expires it leaves the screen and every cached list, and the trends are asked
- * again. `isFocus` marks the crud a status page is about (bigger, not a link to itself); `onRemoved` is
- * called when its author deletes it. A reply still being sent (`activity.pending`) has no actions yet.
+ * One crud. When it expires it fades out, then leaves the screen and every cached list (the trends are
+ * asked again); `onExpire` lets the page react too. `isFocus` marks the crud a status page is about (bigger,
+ * not a link to itself); `onRemoved` is called when its author deletes it. A reply still being sent
+ * (`activity.pending`) has no actions yet.
  */
-export function ActivityItem({ activity, onRemoved, isFocus = false }) {
+export function ActivityItem({ activity, onRemoved, onExpire, isFocus = false }) {
+  const [leaving, setLeaving] = useState(false);
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useAuth();
   const actions = useActivityActions(activity, { onRemoved });
   const statusPath = paths.status(activity.handle, activity.uuid);
-  const handleExpire = useCallback(() => {
-    setExpired(true);
-    forgetActivity(queryClient, activity);
-  }, [queryClient, activity]);
+  const handleExpire = useCallback(() => setLeaving(true), []);
+  useEffect(() => {
+    if (!leaving) return undefined;
+    const timer = setTimeout(() => {
+      setExpired(true);
+      forgetActivity(queryClient, activity);
+      onExpire?.(activity.uuid);
+    }, LEAVING_MILLISECONDS);
+    return () => clearTimeout(timer);
+  }, [leaving, onExpire, queryClient, activity]);
 
   if (expired) return null;
 
@@ -56,7 +68,7 @@ export function ActivityItem({ activity, onRemoved, isFocus = false }) {
 
   return (
     <article
-      className={`activity${isFocus ? ' activity-focus' : ''}`}
+      className={`activity${isFocus ? ' activity-focus' : ''}${leaving ? ' activity-leaving' : ''}`}
       onClick={activity.pending ? undefined : openStatus}
       aria-label={`Crud by ${activity.display_name}`}
       aria-busy={activity.pending || undefined}
@@ -79,12 +91,13 @@ export function ActivityItem({ activity, onRemoved, isFocus = false }) {
             </Link>
             <div className="activity-times">
               <Link to={statusPath} className="activity-created" title={new Date(activity.created_at).toLocaleString()}>
-                <time dateTime={activity.created_at}>{timeAgo(activity.created_at)}</time>
+                <RelativeTime dateTime={activity.created_at} />
                 <span className="visually-hidden"> – open this crud</span>
               </Link>
               <ExpiryCountdown expiresAt={activity.expires_at} onExpire={handleExpire} />
             </div>
           </header>
+          <ReplyContext activity={activity} />
           <MessageText className="activity-message" text={activity.message} />
           {activity.pending ? (
             <p className="activity-pending" role="status">

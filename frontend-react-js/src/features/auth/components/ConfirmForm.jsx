@@ -6,6 +6,7 @@ import { validateEmail } from '../validation';
 
 const requireCode = (code) => (code.trim() ? null : 'Enter the code we emailed you.');
 
+/** Calls onConfirmed(email, signedIn): signedIn when confirming also signed the account in (lib/auth). */
 export function ConfirmForm({ initialEmail, onConfirmed }) {
   const { confirmSignUp, resendSignUpCode } = useAuth();
   const [resendNote, setResendNote] = useState(null);
@@ -27,8 +28,8 @@ export function ConfirmForm({ initialEmail, onConfirmed }) {
 
   return (
     <form onSubmit={form.submit(async (values) => {
-      await confirmSignUp({ email: values.email.trim(), code: values.code.trim() });
-      onConfirmed(values.email.trim());
+      const result = await confirmSignUp({ email: values.email.trim(), code: values.code.trim() });
+      onConfirmed(values.email.trim(), Boolean(result?.signedIn));
     })} noValidate>
       <FormField label="Email" type="email" autoComplete="email" {...form.bind('email')} />
       <FormField label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" {...form.bind('code')} />

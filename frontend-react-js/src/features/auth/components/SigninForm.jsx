@@ -7,10 +7,13 @@ import { validateEmail } from '../validation';
 
 const requirePassword = (password) => (password ? null : 'Enter your password.');
 
-/** Calls onSignedIn() when signed in, or onNeedsConfirmation(email) for an unconfirmed account. */
-export function SigninForm({ onSignedIn, onNeedsConfirmation }) {
+/**
+ * Calls onSignedIn() when signed in, or onNeedsConfirmation(email) for an unconfirmed account (whose
+ * confirmation then signs it in: lib/auth keeps the password in memory for it).
+ */
+export function SigninForm({ initialEmail = '', onSignedIn, onNeedsConfirmation }) {
   const { signIn } = useAuth();
-  const form = useAuthForm({ email: '', password: '' }, { email: validateEmail, password: requirePassword });
+  const form = useAuthForm({ email: initialEmail, password: '' }, { email: validateEmail, password: requirePassword });
 
   async function handleSignIn(values) {
     const email = values.email.trim();

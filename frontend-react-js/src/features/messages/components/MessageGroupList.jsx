@@ -4,7 +4,7 @@ import { EmptyState } from '../../../components/States';
 import { ListStates } from '../../../components/ListStates';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { paths } from '../../../config/paths';
-import { timeAgo } from '../../../lib/time';
+import { RelativeTime } from '../../../components/RelativeTime';
 import './Messages.css';
 
 export function MessageGroupList({ list }) {
@@ -21,9 +21,7 @@ export function MessageGroupList({ list }) {
             <span className="message-group-text">
               <span className="message-group-top">
                 <strong>{group.display_name}</strong> <span className="muted">@{group.handle}</span>
-                <time className="muted" dateTime={group.created_at}>
-                  {timeAgo(group.created_at)}
-                </time>
+                <RelativeTime className="muted" dateTime={group.created_at} />
               </span>
               <span className="message-group-preview">{group.message}</span>
             </span>

@@ -1,6 +1,6 @@
 import { EmptyState } from '../../../components/States';
 import { useAuth } from '../../../lib/auth';
-import { timeAgo } from '../../../lib/time';
+import { RelativeTime } from '../../../components/RelativeTime';
 import './Messages.css';
 
 /** Messages oldest first; mine on the right. */
@@ -13,7 +13,7 @@ export function MessageThread({ messages }) {
         <li key={message.uuid} className={`message${message.handle === user?.handle ? ' message-mine' : ''}`}>
           <p className="message-bubble">{message.message}</p>
           <span className="message-meta">
-            {message.display_name} · <time dateTime={message.created_at}>{timeAgo(message.created_at)}</time>
+            {message.display_name} · <RelativeTime dateTime={message.created_at} />
           </span>
         </li>
       ))}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { paths } from '../../../config/paths';
-import { timeAgo } from '../../../lib/time';
+import { RelativeTime } from '../../../components/RelativeTime';
 import './NotificationItem.css';
 
 const DESCRIPTIONS = {
@@ -30,9 +30,7 @@ export function NotificationItem({ notification }) {
           {!notification.read && <span className="visually-hidden"> (new)</span>}
         </span>
         {activity && <span className="notification-activity">{activity.message}</span>}
-        <time className="notification-time" dateTime={notification.created_at}>
-          {timeAgo(notification.created_at)}
-        </time>
+        <RelativeTime className="notification-time" dateTime={notification.created_at} />
       </span>
     </Link>
   );

@@ -6,6 +6,7 @@ import { paths } from '../../../config/paths';
 import { useAuth } from '../../../lib/auth';
 import { useToast } from '../../../lib/toast';
 import { useFollow, useProfileChanged } from '../hooks/use-profile-changes';
+import { SignOutButton } from '../../auth/components/SignOutButton';
 import { EditProfileForm } from './EditProfileForm';
 import './ProfileHeader.css';
 
@@ -37,6 +38,9 @@ export function ProfileHeader({ profile }) {
             <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
               Edit profile
             </button>
+          )}
+          {profile.is_me && (
+            <SignOutButton className="button button-secondary profile-sign-out">Sign out</SignOutButton>
           )}
           {canFollow && (
             <>
