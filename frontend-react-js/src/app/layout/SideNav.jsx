@@ -5,16 +5,16 @@ import { Logo } from '../../components/Logo';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
 import { useToast } from '../../lib/toast';
-import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
+import { useUnreadCount, useUnreadMessagesCount } from '../../features/notifications/hooks/use-unread-count';
 import './SideNav.css';
 
-function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
+function NavItem({ to, icon: Icon, label, className = '', badge = 0, badgeLabel = (count) => `${count} unread` }) {
   return (
     <NavLink to={to} end className={`nav-item ${className}`}>
       <span className="nav-icon">
         <Icon size={28} />
         {badge > 0 && (
-          <span className="nav-badge" aria-label={`${badge} unread`}>
+          <span className="nav-badge" aria-label={badgeLabel(badge)}>
             {badge > 99 ? '99+' : badge}
           </span>
         )}
@@ -27,6 +27,7 @@ function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
 export function SideNav({ onOpenComposer }) {
   const { status, user, signOut } = useAuth();
   const unread = useUnreadCount(status === 'signedIn');
+  const unreadConversations = useUnreadMessagesCount(status === 'signedIn');
   const toast = useToast();
   const navigate = useNavigate();
 
@@ -49,7 +50,13 @@ export function SideNav({ onOpenComposer }) {
       {status === 'signedIn' && (
         <>
           <NavItem to={paths.notifications} icon={BellIcon} label="Notifications" badge={unread} />
-          <NavItem to={paths.messages} icon={MessageIcon} label="Messages" />
+          <NavItem
+            to={paths.messages}
+            icon={MessageIcon}
+            label="Messages"
+            badge={unreadConversations}
+            badgeLabel={(count) => `${count} unread ${count === 1 ? 'conversation' : 'conversations'}`}
+          />
           {user.handle && <NavItem to={paths.profile(user.handle)} icon={PersonIcon} label="Profile" />}
           <button type="button" className="button button-primary crud-button" onClick={onOpenComposer}>
             <PencilIcon size={24} className="crud-button-icon" />
