@@ -49,7 +49,7 @@ describe('the notifications', () => {
       notification('follow', fay),
       notification('like', eve, mine),
     ];
-    fakeApi(({ method, path }) => {
+    fakeApi(({ method }) => {
       if (method === 'GET') return json(200, { items, next_cursor: null, unread_count: 1, unread_messages_count: 0 });
       return json(204);
     });
