@@ -53,9 +53,14 @@ def test_a_first_message_starts_a_conversation_both_members_see(client, person, 
         "avatar_url": "http://assets.test/avatars/ben.jpg",
         "message": "hello Ben",
         "created_at": message["created_at"],
+        "unread": False,
     }
     [for_ben] = groups(client, ben).json["items"]
-    assert (for_ben["handle"], for_ben["message_group_uuid"]) == ("ana", message["message_group_uuid"])
+    assert (for_ben["handle"], for_ben["message_group_uuid"], for_ben["unread"]) == (
+        "ana",
+        message["message_group_uuid"],
+        True,
+    )
     assert thread(client, ben, message["message_group_uuid"]).json == {"items": [message], "next_cursor": None}
 
 
@@ -139,6 +144,67 @@ def test_the_conversation_with_someone_is_found_by_handle(client, person):
     assert (response.status_code, error_code(response)) == (404, "message_group_not_found")
     response = client.get("/api/message_groups/@nobody", headers=ana)
     assert (response.status_code, error_code(response)) == (404, "user_not_found")
+
+
+def test_a_conversation_by_its_uuid_names_the_other_member_for_each_member(client, person, sql):
+    ana, ben, eve = person("ana", "Ana A"), person("ben", "Ben B"), person("eve")
+    sql("UPDATE users SET avatar_key = 'avatars/ben.jpg' WHERE handle = 'ben'")
+    group_uuid = send(client, ana, "hi Ben", handle="ben").json["message_group_uuid"]
+
+    for_ana = client.get(f"/api/message_groups/{group_uuid}", headers=ana)
+    for_ben = client.get(f"/api/message_groups/{group_uuid}", headers=ben)
+
+    assert for_ana.status_code == 200
+    assert for_ana.json == groups(client, ana).json["items"][0]
+    assert (for_ana.json["handle"], for_ana.json["display_name"], for_ana.json["avatar_url"]) == (
+        "ben",
+        "Ben B",
+        "http://assets.test/avatars/ben.jpg",
+    )
+    assert (for_ben.json["handle"], for_ben.json["display_name"], for_ben.json["message"]) == ("ana", "Ana A", "hi Ben")
+    for response in (
+        client.get(f"/api/message_groups/{group_uuid}", headers=eve),
+        client.get(f"/api/message_groups/{NOT_A_UUID_GROUP}", headers=ana),
+    ):
+        assert (response.status_code, error_code(response)) == (404, "message_group_not_found")
+    response = client.get("/api/message_groups/not-a-uuid", headers=ana)
+    assert (response.status_code, error_code(response)) == (400, "invalid_uuid")
+
+
+def unread_messages(client, headers):
+    return client.get("/api/activities/notifications", headers=headers).json["unread_messages_count"]
+
+
+def test_reading_a_conversation_clears_its_unread_mark_and_count_and_only_its_own(client, person):
+    ana, ben, cat = person("ana"), person("ben"), person("cat")
+    from_ben = send(client, ben, "hi Ana", handle="ana").json["message_group_uuid"]
+    send(client, ben, "still there?", message_group_uuid=from_ben)
+    from_cat = send(client, cat, "hello from Cat", handle="ana").json["message_group_uuid"]
+
+    assert unread_messages(client, ana) == 2  # two conversations, however many messages
+    assert {g["handle"]: g["unread"] for g in groups(client, ana).json["items"]} == {"ben": True, "cat": True}
+    assert client.get(f"/api/message_groups/{from_ben}", headers=ben).json["unread"] is False  # his own
+
+    response = client.post(f"/api/message_groups/{from_ben}/read", json={}, headers=ana)
+
+    assert response.status_code == 204
+    assert unread_messages(client, ana) == 1
+    assert client.get(f"/api/message_groups/{from_ben}", headers=ana).json["unread"] is False
+    assert client.get(f"/api/message_groups/{from_cat}", headers=ana).json["unread"] is True
+    send(client, ben, "one more", message_group_uuid=from_ben)
+    assert client.get("/api/message_groups/@ben", headers=ana).json["unread"] is True
+    assert unread_messages(client, ana) == 2
+
+
+def test_only_a_member_marks_a_conversation_read(client, person):
+    ana, _, eve = person("ana"), person("ben"), person("eve")
+    group_uuid = send(client, ana, "hi", handle="ben").json["message_group_uuid"]
+
+    response = client.post(f"/api/message_groups/{group_uuid}/read", json={}, headers=eve)
+    assert (response.status_code, error_code(response)) == (404, "message_group_not_found")
+    read = f"/api/message_groups/{group_uuid}/read"
+    response = client.post(read, data="[]", content_type="application/json", headers=ana)
+    assert response.status_code == 400
 
 
 def test_someone_outside_the_conversation_cannot_read_or_post_and_learns_nothing(client, person):
@@ -243,6 +309,8 @@ def test_bad_conversation_uuids_are_refused(client, person):
     [
         ("GET", "/api/message_groups"),
         ("GET", "/api/message_groups/@ana"),
+        ("GET", f"/api/message_groups/{NOT_A_UUID_GROUP}"),
+        ("POST", f"/api/message_groups/{NOT_A_UUID_GROUP}/read"),
         ("GET", f"/api/messages/{NOT_A_UUID_GROUP}"),
         ("POST", "/api/messages"),
     ],

@@ -53,7 +53,12 @@ def test_never_for_your_own_actions(client, people):
     crud = post(client, ann, "talking to @ann myself")
     client.post(f"/api/activities/{crud['uuid']}/like", headers=ann)
     client.post(f"/api/activities/{crud['uuid']}/reply", json={"message": "me again"}, headers=ann)
-    assert notifications(client, ann) == {"items": [], "next_cursor": None, "unread_count": 0}
+    assert notifications(client, ann) == {
+        "items": [],
+        "next_cursor": None,
+        "unread_count": 0,
+        "unread_messages_count": 0,
+    }
 
 
 def test_undoing_withdraws_and_redoing_tells_once(client, people):

@@ -30,6 +30,22 @@ def message_group_with(handle):
     return presenters.message_group(messages.conversation_with(current_store(), current_db(), g.viewer["uuid"], handle))
 
 
+@api.get("/message_groups/<message_group_uuid>")
+@auth_required
+def message_group(message_group_uuid):
+    group_uuid = uuid_param(message_group_uuid, "message_group_uuid")
+    return presenters.message_group(messages.conversation(current_store(), current_db(), g.viewer["uuid"], group_uuid))
+
+
+@api.post("/message_groups/<message_group_uuid>/read")
+@auth_required
+def mark_message_group_read(message_group_uuid):
+    group_uuid = uuid_param(message_group_uuid, "message_group_uuid")
+    request_body()  # {} like notifications/read; anything that is not a JSON object is refused
+    messages.mark_read(current_store(), current_db(), g.viewer["uuid"], group_uuid)
+    return "", 204
+
+
 @api.get("/messages/<message_group_uuid>")
 @auth_required
 def message_list(message_group_uuid):

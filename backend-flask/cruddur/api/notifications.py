@@ -16,7 +16,8 @@ def list_notifications():
     return {
         "items": [presenters.notification(row) for row in items],
         "next_cursor": next_cursor(next_position),
-        "unread_count": unread,
+        "unread_count": unread["unread_count"],
+        "unread_messages_count": unread["unread_messages_count"],
     }
 
 

@@ -86,12 +86,14 @@ def profile(row, viewer_uuid):
 
 
 def message_group(row):
-    """A conversation as its member sees it: the other member's name card and the last message."""
+    """A conversation as its member sees it: the other member's name card, the last message, and whether the
+    other member sent messages the caller has not read."""
     return {
         "message_group_uuid": row["message_group_uuid"],
         **user_short(row),
         "message": row["message"],
         "created_at": row["created_at"],
+        "unread": row["unread"],
     }
 
 

@@ -27,13 +27,19 @@ def _people(db, user_uuids):
     return {str(row["uuid"]): row for row in db.all("users/by_uuids", uuids=sorted(set(user_uuids)))}
 
 
-def _conversation(entry, other):
+def _conversation(entry, other, unread):
     return {
         **other,
         "message_group_uuid": entry["message_group_uuid"],
         "message": entry["last_message"],
         "created_at": entry["last_message_at"],
+        "unread": unread,
     }
+
+
+def _one_conversation(db, viewer_uuid, entry, other):
+    unread = notifications.unread_message_senders(db, viewer_uuid, [str(other["uuid"])])
+    return _conversation(entry, other, str(other["uuid"]) in unread)
 
 
 def _message(item, sender):
@@ -52,11 +58,29 @@ def conversations(store, db, viewer_uuid, limit, position=None):
     Someone whose account is gone takes their conversations with them."""
     entries, next_position = store.conversations(viewer_uuid, limit, position)
     people = _people(db, [entry["other_user_uuid"] for entry in entries])
+    unread = notifications.unread_message_senders(db, viewer_uuid, list(people))
     return [
-        _conversation(entry, people[entry["other_user_uuid"]])
+        _conversation(entry, people[entry["other_user_uuid"]], entry["other_user_uuid"] in unread)
         for entry in entries
         if entry["other_user_uuid"] in people
     ], next_position
+
+
+@service_span
+def conversation(store, db, viewer_uuid, message_group_uuid):
+    """One of the viewer's conversations, with the other member's name card; 404 for anyone else."""
+    entry = _membership(store, viewer_uuid, message_group_uuid)
+    other = _people(db, [entry["other_user_uuid"]]).get(entry["other_user_uuid"])
+    if other is None:  # the other member's account is gone, and their conversations with it
+        raise _not_a_member(message_group_uuid)
+    return _one_conversation(db, viewer_uuid, entry, other)
+
+
+@service_span
+def mark_read(store, db, viewer_uuid, message_group_uuid):
+    """The viewer has read the conversation: the notice of the other member's new messages is read too."""
+    entry = _membership(store, viewer_uuid, message_group_uuid)
+    notifications.messages_read(db, viewer_uuid, entry["other_user_uuid"])
 
 
 @service_span
@@ -67,7 +91,7 @@ def conversation_with(store, db, viewer_uuid, handle):
     entry = message_group_uuid and store.conversation_entry(viewer_uuid, message_group_uuid)
     if not entry:
         raise NotFound("message_group_not_found", f"You have no conversation with @{other['handle']}")
-    return _conversation(entry, other)
+    return _one_conversation(db, viewer_uuid, entry, other)
 
 
 @service_span

@@ -40,8 +40,23 @@ def message_received(db, user_uuid, actor_uuid):
 
 
 @service_span
+def messages_read(db, user_uuid, actor_uuid):
+    """`user_uuid` read their conversation with `actor_uuid`: the notice of its new messages is read too."""
+    db.run("notifications/mark_messages_read", user_uuid=user_uuid, actor_uuid=actor_uuid)
+
+
+def unread_message_senders(db, user_uuid, actor_uuids):
+    """Which of `actor_uuids` (at most one page of them) sent `user_uuid` messages they have not read."""
+    if not actor_uuids:
+        return set()
+    rows = db.all("notifications/unread_message_senders", user_uuid=user_uuid, actor_uuids=sorted(set(actor_uuids)))
+    return {str(row["actor_uuid"]) for row in rows}
+
+
+@service_span
 def for_user(db, user_uuid, limit, position=None):
-    """A page of notifications with the cruds they point at, and the unread count."""
+    """A page of notifications with the cruds they point at, and the unread counts: `unread_count` of all,
+    `unread_messages_count` of the people whose messages are not read yet."""
     before = position or NEWEST
     rows = db.all(
         "notifications/for_user",
@@ -58,7 +73,7 @@ def for_user(db, user_uuid, limit, position=None):
             db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid
         )
     }
-    unread = db.one("notifications/unread_count", user_uuid=user_uuid)["unread_count"]
+    unread = db.one("notifications/unread_count", user_uuid=user_uuid)
     return [{**row, "activity": cruds.get(row["activity_uuid"])} for row in items], next_position, unread
 
 

@@ -1,64 +1,39 @@
 import { useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { loadRuntimeConfig, RuntimeConfigContext } from '../config/runtime-config';
-import { ErrorState, LoadingState } from '../components/States';
-import { AuthProvider, configureAuth } from '../lib/auth';
+import { RuntimeConfigContext } from '../config/runtime-config';
+import { AuthProvider } from '../lib/auth';
 import { ToastProvider } from '../lib/toast';
 import { startErrorReporting } from '../lib/error-reporting';
 import { createQueryClient } from '../lib/query-client';
+import { ConnectionBanner } from './ConnectionBanner';
+import { useRuntimeConfigLoader } from './use-runtime-config-loader';
+
+// What pages read of the config before /api/config has answered: nothing is known yet.
+const NOT_LOADED = Object.freeze({});
 
 /**
- * Loads /api/config and configures Cognito before anything that needs auth renders; holds the app's one
- * QueryClient, the cache of everything read from the API.
+ * Holds the app's one QueryClient, the cache of everything read from the API, and loads /api/config (Cognito's
+ * settings). The app's frame shows at once: until the config is in, the session counts as being checked (so
+ * nothing that needs it is fetched) and, when the API cannot be reached, a banner says so while it is asked
+ * again on its own.
  */
 export function AppProvider({ children }) {
   const [queryClient] = useState(createQueryClient);
-  const [state, setState] = useState({ status: 'loading', config: null, error: null });
-  const [attempt, setAttempt] = useState(0);
+  const { config, error, retryNow } = useRuntimeConfigLoader();
 
   useEffect(() => {
-    let cancelled = false;
-    let stopReporting = () => {};
-    loadRuntimeConfig().then(
-      (config) => {
-        if (cancelled) return;
-        configureAuth(config);
-        stopReporting = startErrorReporting({ token: config.rollbar_client_token, environment: config.environment });
-        setState({ status: 'ready', config, error: null });
-      },
-      (error) => {
-        if (!cancelled) setState({ status: 'error', config: null, error });
-      },
-    );
-    return () => {
-      cancelled = true;
-      stopReporting();
-    };
-  }, [attempt]);
-
-  if (state.status !== 'ready') {
-    return (
-      <div className="splash">
-        {state.status === 'loading' ? (
-          <LoadingState label="Starting Cruddur…" />
-        ) : (
-          <ErrorState
-            error={state.error}
-            onRetry={() => {
-              setState({ status: 'loading', config: null, error: null });
-              setAttempt((count) => count + 1);
-            }}
-          />
-        )}
-      </div>
-    );
-  }
+    if (!config) return undefined;
+    return startErrorReporting({ token: config.rollbar_client_token, environment: config.environment });
+  }, [config]);
 
   return (
-    <RuntimeConfigContext.Provider value={state.config}>
+    <RuntimeConfigContext.Provider value={config ?? NOT_LOADED}>
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
-          <AuthProvider onSignedOut={() => queryClient.clear()}>{children}</AuthProvider>
+          <AuthProvider configured={config !== null} onSignedOut={() => queryClient.clear()}>
+            <ConnectionBanner unreachable={error !== null} onRetry={retryNow} />
+            {children}
+          </AuthProvider>
         </ToastProvider>
       </QueryClientProvider>
     </RuntimeConfigContext.Provider>

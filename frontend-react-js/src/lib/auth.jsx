@@ -80,8 +80,11 @@ async function loadSession() {
 
 export const AuthContext = createContext(null);
 
-/** `onSignedOut` lets the app forget what it fetched for the person who signed out. */
-export function AuthProvider({ children, onSignedOut }) {
+/**
+ * `onSignedOut` lets the app forget what it fetched for the person who signed out. Until `configured` (Cognito's
+ * settings came from /api/config) the session stays 'loading': it cannot be checked yet.
+ */
+export function AuthProvider({ children, onSignedOut, configured = true }) {
   const [state, setState] = useState({ status: 'loading', user: null });
   // The email and password of an account that still has to confirm its email (typed at sign-up, or at a
   // sign-in Cognito refused for that reason), so that confirming signs it in. In memory only, never stored;
@@ -102,13 +105,14 @@ export function AuthProvider({ children, onSignedOut }) {
   }, []);
 
   useEffect(() => {
+    if (!configured) return undefined;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after awaiting Amplify
     refreshUser();
     // Keeps the UI in step when Amplify signs the user in or out (e.g. the refresh token expired).
     return Hub.listen('auth', ({ payload }) => {
       if (['signedIn', 'signedOut', 'tokenRefresh_failure'].includes(payload.event)) refreshUser();
     });
-  }, [refreshUser]);
+  }, [refreshUser, configured]);
 
   const signIn = useCallback(
     async ({ email, password }) => {

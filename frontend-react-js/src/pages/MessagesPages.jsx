@@ -1,23 +1,42 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { Dialog } from '../components/Dialog';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { MESSAGE_MAX_LENGTH } from '../config/limits';
 import { paths } from '../config/paths';
 import { MessageForm } from '../components/MessageForm';
-import { UserRow } from '../components/UserRow';
+import { ConversationHeader } from '../features/messages/components/ConversationHeader';
 import { MessageGroupList } from '../features/messages/components/MessageGroupList';
+import { PersonPicker } from '../features/messages/components/PersonPicker';
 import { MessageThread } from '../features/messages/components/MessageThread';
+import { useConversation } from '../features/messages/hooks/use-conversation';
 import { useConversations, useRecipient, useSendMessage, useThread } from '../features/messages/hooks/use-conversations';
+import { useAuth } from '../lib/auth';
 import { inReadingOrder } from '../features/messages/thread';
 import { usePageTitle } from '../hooks/use-page-title';
 
-function MessagesHeader({ title }) {
+/** "New message": find a person by typing, then write to them (or carry on the conversation with them). */
+function NewMessageButton() {
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const { user } = useAuth();
   return (
-    <header className="page-header">
-      <h1>{title}</h1>
-    </header>
+    <>
+      <button type="button" className="button button-primary messages-header-action" onClick={() => setOpen(true)}>
+        New message
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New message">
+        <PersonPicker
+          excludeHandle={user?.handle}
+          onPick={(person) => {
+            setOpen(false);
+            navigate(paths.newMessage(person.handle));
+          }}
+        />
+      </Dialog>
+    </>
   );
 }
 
@@ -26,7 +45,10 @@ export function MessagesPage() {
   const groups = useConversations();
   return (
     <>
-      <MessagesHeader title="Messages" />
+      <header className="page-header">
+        <h1>Messages</h1>
+        <NewMessageButton />
+      </header>
       <MessageGroupList list={groups} />
     </>
   );
@@ -38,22 +60,28 @@ export function MessagesPage() {
  */
 export function MessageGroupPage() {
   const { messageGroupUuid } = useParams();
-  usePageTitle('Conversation');
+  const { user } = useAuth();
   const thread = useThread(messageGroupUuid);
   const send = useSendMessage();
   const messages = inReadingOrder(thread.items);
+  const fromOther = messages.filter((message) => message.handle !== user?.handle);
+  // undefined until the thread is shown; null when the other member has not written yet.
+  const latestFromOther = thread.status === 'ready' ? (fromOther.at(-1)?.uuid ?? null) : undefined;
+  const conversation = useConversation(messageGroupUuid, latestFromOther);
+  const person = conversation.data ?? null;
+  usePageTitle(person ? `${person.display_name} (@${person.handle})` : 'Conversation');
 
   if (thread.status === 'error' && thread.error.status === 404) {
     return (
       <>
-        <MessagesHeader title="Conversation" />
+        <ConversationHeader person={null} />
         <EmptyState title="This conversation does not exist or is not yours" />
       </>
     );
   }
   return (
     <>
-      <MessagesHeader title="Conversation" />
+      <ConversationHeader person={person} />
       {thread.status !== 'ready' ? (
         <ListStates list={thread} feature="Messages" />
       ) : (
@@ -86,7 +114,7 @@ export function NewMessagePage() {
 
   return (
     <>
-      <MessagesHeader title="New message" />
+      <ConversationHeader person={recipient.status === 'ready' ? recipient.data : null} fallbackTitle="New message" />
       {recipient.status === 'loading' && <LoadingState />}
       {recipient.status === 'error' &&
         (recipient.error.status === 404 ? (
@@ -96,7 +124,6 @@ export function NewMessagePage() {
         ))}
       {recipient.status === 'ready' && !existingUuid && (
         <>
-          <UserRow user={recipient.data} />
           <MessageForm
             label={`Message to @${handle}`}
             maxLength={MESSAGE_MAX_LENGTH}

@@ -2,6 +2,7 @@ import { EmptyState } from '../components/States';
 import { ListStates } from '../components/ListStates';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { NotificationItem } from '../features/notifications/components/NotificationItem';
+import { groupNotifications } from '../features/notifications/grouping';
 import { useNotifications } from '../features/notifications/hooks/use-notifications';
 import { usePageTitle } from '../hooks/use-page-title';
 
@@ -20,8 +21,8 @@ export function NotificationsPage() {
       )}
       {list.status === 'ready' && (
         <section aria-label="Notifications">
-          {list.items.map((notification) => (
-            <NotificationItem key={notification.uuid} notification={notification} />
+          {groupNotifications(list.items).map((group) => (
+            <NotificationItem key={group.key} group={group} />
           ))}
           <LoadMoreButton list={list} loadOnScroll />
         </section>

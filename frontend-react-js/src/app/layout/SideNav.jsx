@@ -6,16 +6,16 @@ import { ThemeSwitch } from '../../components/ThemeSwitch';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../lib/auth';
 import { SignOutButton } from '../../features/auth/components/SignOutButton';
-import { useUnreadCount } from '../../features/notifications/hooks/use-unread-count';
+import { useUnreadCount, useUnreadMessagesCount } from '../../features/notifications/hooks/use-unread-count';
 import './SideNav.css';
 
-function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
+function NavItem({ to, icon: Icon, label, className = '', badge = 0, badgeLabel = (count) => `${count} unread` }) {
   return (
     <NavLink to={to} end className={`nav-item ${className}`}>
       <span className="nav-icon">
         <Icon size={28} />
         {badge > 0 && (
-          <span className="nav-badge" aria-label={`${badge} unread`}>
+          <span className="nav-badge" aria-label={badgeLabel(badge)}>
             {badge > 99 ? '99+' : badge}
           </span>
         )}
@@ -28,6 +28,7 @@ function NavItem({ to, icon: Icon, label, className = '', badge = 0 }) {
 export function SideNav({ onOpenComposer }) {
   const { status, user } = useAuth();
   const unread = useUnreadCount(status === 'signedIn');
+  const unreadConversations = useUnreadMessagesCount(status === 'signedIn');
   // Signing in (or up) from here comes back here (AuthPages).
   const location = useLocation();
   const here = { from: `${location.pathname}${location.search}` };
@@ -42,7 +43,13 @@ export function SideNav({ onOpenComposer }) {
       {status === 'signedIn' && (
         <>
           <NavItem to={paths.notifications} icon={BellIcon} label="Notifications" badge={unread} />
-          <NavItem to={paths.messages} icon={MessageIcon} label="Messages" />
+          <NavItem
+            to={paths.messages}
+            icon={MessageIcon}
+            label="Messages"
+            badge={unreadConversations}
+            badgeLabel={(count) => `${count} unread ${count === 1 ? 'conversation' : 'conversations'}`}
+          />
           {user.handle && <NavItem to={paths.profile(user.handle)} icon={PersonIcon} label="Profile" />}
           <button type="button" className="button button-primary crud-button" onClick={onOpenComposer}>
             <PencilIcon size={24} className="crud-button-icon" />

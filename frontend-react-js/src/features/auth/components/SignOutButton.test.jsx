@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as amplifyAuth from 'aws-amplify/auth';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -85,7 +85,8 @@ describe('SignOutButton', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByText('Session: signedOut')).toBeInTheDocument();
     expect(amplifyAuth.signOut).toHaveBeenCalledTimes(1);
-    expect(router.state.location.pathname).toBe('/');
+    // Home comes after the session is gone (the button navigates once signOut has resolved).
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(ask).not.toBeInTheDocument();
   });
 });

@@ -5,6 +5,13 @@ export const getMessageGroups = (cursor) => api.get('/api/message_groups', { que
 export const getMessages = (messageGroupUuid, cursor) =>
   api.get(`/api/messages/${encodeURIComponent(messageGroupUuid)}`, { query: { limit: 50, cursor } });
 
+/** One of the signed-in person's conversations, naming the other member; 404 when it is not theirs. */
+export const getMessageGroup = (messageGroupUuid) => api.get(`/api/message_groups/${encodeURIComponent(messageGroupUuid)}`);
+
+/** Marks a conversation read (and the notification of its new messages). */
+export const markMessageGroupRead = (messageGroupUuid) =>
+  api.post(`/api/message_groups/${encodeURIComponent(messageGroupUuid)}/read`, {});
+
 /** The signed-in person's conversation with `handle`; 404 when they have none yet. */
 export const getMessageGroupWith = (handle) => api.get(`/api/message_groups/@${encodeURIComponent(handle)}`);
 
@@ -15,6 +22,7 @@ export const getRecipient = (handle) => api.get(`/api/users/@${encodeURIComponen
 
 export const messageKeys = {
   groups: (viewer) => ['messages', viewer, 'groups'],
+  group: (viewer, messageGroupUuid) => ['messages', viewer, 'group', messageGroupUuid],
   thread: (viewer, messageGroupUuid) => ['messages', viewer, 'thread', messageGroupUuid],
   recipient: (viewer, handle) => ['messages', viewer, 'recipient', handle],
 };

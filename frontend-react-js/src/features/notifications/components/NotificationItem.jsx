@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { paths } from '../../../config/paths';
 import { RelativeTime } from '../../../components/RelativeTime';
+import { actorsPhrase } from '../grouping';
 import './NotificationItem.css';
 
 const DESCRIPTIONS = {
@@ -13,24 +14,33 @@ const DESCRIPTIONS = {
   message: 'sent you a message',
 };
 
-function targetOf(notification) {
-  if (notification.activity) return paths.status(notification.activity.handle, notification.activity.uuid);
-  if (notification.type === 'message') return paths.messages;
-  return paths.profile(notification.actor.handle);
+// Enough faces to see it is several people, few enough to stay on one line on a phone.
+const MAX_AVATARS = 4;
+
+function targetOf(group) {
+  if (group.activity) return paths.status(group.activity.handle, group.activity.uuid);
+  if (group.type === 'message') return paths.messages;
+  return paths.profile(group.actors[0].handle);
 }
 
-export function NotificationItem({ notification }) {
-  const { actor, activity } = notification;
+/** One group of notifications (see groupNotifications): who, what, about which crud, when the newest came. */
+export function NotificationItem({ group }) {
+  const { actors, activity } = group;
+  const shown = actors.slice(0, MAX_AVATARS);
   return (
-    <Link to={targetOf(notification)} className={`notification${notification.read ? '' : ' notification-unread'}`}>
-      <Avatar url={actor.avatar_url} name={actor.display_name} handle={actor.handle} size={40} />
+    <Link to={targetOf(group)} className={`notification${group.read ? '' : ' notification-unread'}`}>
+      <span className={`notification-avatars${shown.length > 1 ? ' notification-avatars-many' : ''}`}>
+        {shown.map((actor) => (
+          <Avatar key={actor.handle} url={actor.avatar_url} name={actor.display_name} handle={actor.handle} size={shown.length > 1 ? 32 : 40} />
+        ))}
+      </span>
       <span className="notification-text">
         <span>
-          <strong>{actor.display_name}</strong> {DESCRIPTIONS[notification.type] || notification.type}
-          {!notification.read && <span className="visually-hidden"> (new)</span>}
+          <strong>{actorsPhrase(actors)}</strong> {DESCRIPTIONS[group.type] || group.type}
+          {!group.read && <span className="visually-hidden"> (new)</span>}
         </span>
         {activity && <span className="notification-activity">{activity.message}</span>}
-        <RelativeTime className="notification-time" dateTime={notification.created_at} />
+        <RelativeTime className="notification-time" dateTime={group.created_at} />
       </span>
     </Link>
   );

@@ -17,7 +17,8 @@ export function useNotifications() {
     mutationKey: ['notifications-read'],
     mutationFn: markNotificationsRead,
     onSuccess: () => {
-      queryClient.setQueryData(notificationKeys.unread(viewer), 0);
+      // All read, messages too (the server marks every notification read).
+      queryClient.setQueryData(notificationKeys.unread(viewer), { unread_count: 0, unread_messages_count: 0 });
       queryClient.invalidateQueries({ queryKey: notificationKeys.list(viewer), refetchType: 'none' });
     },
   });
