@@ -3,11 +3,15 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, saveScreenshot, signUpAndSignIn, uniqueUser, waitForApp } from './support';
 
 // Issue 16, items 9 and 10: links inside a crud's text, the landmarks of the desktop search page, and a
-// malformed crud URL. Item 11: every page here, in the dark theme and in the light one (the system's setting,
+// malformed crud URL, on a desktop and on a phone. Item 11: every page here, in the dark theme and in the light one (the system's setting,
 // which the theme follows until the person chooses).
-for (const colorScheme of ['dark', 'light']) {
-  test.describe(`at 1440×900, ${colorScheme}`, () => {
-    test.use({ viewport: { width: 1440, height: 900 } });
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+];
+for (const viewport of VIEWPORTS) for (const colorScheme of ['dark', 'light']) {
+  test.describe(`at ${viewport.width}×${viewport.height}, ${colorScheme}`, () => {
+    test.use({ viewport });
 
     test('cruds with a #hashtag and an @mention, and the search page, pass axe', async ({ page }) => {
       test.setTimeout(150_000);
@@ -18,7 +22,7 @@ for (const colorScheme of ['dark', 'light']) {
         await waitForApp(page);
         await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
         await expectNoSeriousA11yViolations(page);
-        await saveScreenshot(page, `a11y-${colorScheme}-signin`);
+        await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-signin`);
       });
 
       const user = uniqueUser();
@@ -59,7 +63,7 @@ for (const colorScheme of ['dark', 'light']) {
         const results = await new AxeBuilder({ page }).withRules(['link-in-text-block']).analyze();
         expect(results.violations.map((violation) => violation.id)).toEqual([]);
         await expectNoSeriousA11yViolations(page);
-        await saveScreenshot(page, `a11y-${colorScheme}-home-links-in-text`);
+        await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-home-links-in-text`);
       });
 
       await test.step('the search page: unique landmarks, nothing serious', async () => {
@@ -70,7 +74,7 @@ for (const colorScheme of ['dark', 'light']) {
         const results = await new AxeBuilder({ page }).withRules(['landmark-unique', 'link-in-text-block']).analyze();
         expect(results.violations.map((violation) => violation.id)).toEqual([]);
         await expectNoSeriousA11yViolations(page);
-        await saveScreenshot(page, `a11y-${colorScheme}-search`);
+        await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-search`);
       });
 
       await test.step('a malformed crud URL shows the not-found state, without "Try again"', async () => {
@@ -83,7 +87,7 @@ for (const colorScheme of ['dark', 'light']) {
         await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
         await expectNoSeriousA11yViolations(page);
-        await saveScreenshot(page, `a11y-${colorScheme}-status-not-a-uuid`);
+        await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-status-not-a-uuid`);
       });
     });
   });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot, signUpAndSignIn, uniqueUser, waitForApp } from './support';
+import { expectNoSeriousA11yViolations, saveScreenshot, signUpAndSignIn, typeInto, uniqueUser, waitForApp } from './support';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -16,7 +16,7 @@ test('a new profile picture is uploaded, processed and shown on the profile and 
   await test.step('post a crud, still with initials', async () => {
     await page.getByRole('button', { name: 'Crud' }).click();
     const composer = page.getByRole('dialog', { name: 'New crud' });
-    await composer.getByLabel('Message', { exact: true }).fill(crudText);
+    await typeInto(composer.getByLabel('Message', { exact: true }), crudText);
     await composer.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByRole('article').first()).toContainText(crudText);
     await expect(page.getByRole('article').first().locator('img.avatar')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot, uniqueUser, waitForApp } from './support';
+import { expectNoSeriousA11yViolations, saveScreenshot, typeInto, uniqueUser, waitForApp } from './support';
 
 test.describe('an anonymous visitor', () => {
   test('sees the feed but no composer', async ({ page }) => {
@@ -35,8 +35,8 @@ test.describe('an anonymous visitor', () => {
   test('gets an error for a bad password', async ({ page }) => {
     await page.goto('/signin');
     await waitForApp(page);
-    await page.getByLabel('Email', { exact: true }).fill('nobody.at.all@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password-1A!');
+    await typeInto(page.getByLabel('Email', { exact: true }), 'nobody.at.all@example.com');
+    await typeInto(page.getByLabel('Password', { exact: true }), 'not-the-password-1A!');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toContainText(/incorrect email or password/i);
     await expect(page).toHaveURL(/\/signin$/);
@@ -55,10 +55,10 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
     await expect(page).toHaveTitle(/Sign up/);
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, 'signup');
-    await page.getByLabel('Name', { exact: true }).fill(user.name);
-    await page.getByLabel('Email', { exact: true }).fill(user.email);
-    await page.getByLabel('Username', { exact: true }).fill(user.handle);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await typeInto(page.getByLabel('Name', { exact: true }), user.name);
+    await typeInto(page.getByLabel('Email', { exact: true }), user.email);
+    await typeInto(page.getByLabel('Username', { exact: true }), user.handle);
+    await typeInto(page.getByLabel('Password', { exact: true }), user.password);
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect(page).toHaveURL(/\/confirm\?email=/);
   });
@@ -67,7 +67,7 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
     await expect(page.getByLabel('Email', { exact: true })).toHaveValue(user.email);
     await expect(page.getByText('any confirmation code is accepted')).toBeVisible();
     await saveScreenshot(page, 'confirm');
-    await page.getByLabel('Confirmation code', { exact: true }).fill('123456');
+    await typeInto(page.getByLabel('Confirmation code', { exact: true }), '123456');
     await page.getByRole('button', { name: 'Confirm email' }).click();
   });
 
@@ -84,7 +84,7 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
     const composer = page.getByRole('dialog', { name: 'New crud' });
     await expect(composer).toBeVisible();
     await expect(composer.getByRole('button', { name: 'Send' })).toBeDisabled();
-    await composer.getByLabel('Message', { exact: true }).fill(crudText);
+    await typeInto(composer.getByLabel('Message', { exact: true }), crudText);
     await expect(composer.getByText(`${crudText.length}/280`)).toBeVisible();
     await composer.getByLabel('Expires after', { exact: true }).selectOption('1-hour');
     await saveScreenshot(page, 'composer');
@@ -103,7 +103,7 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
     const crud = page.getByRole('main').getByRole('article').first();
     await expect(crud).toContainText(crudText);
     await expect(crud.getByRole('button', { name: 'Reply (0)' })).toBeVisible();
-    await page.getByLabel(`Reply to @${user.handle}`).fill(replyText);
+    await typeInto(page.getByLabel(`Reply to @${user.handle}`), replyText);
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByRole('region', { name: 'Replies' })).toContainText(replyText);
     await expect(crud.getByRole('button', { name: 'Reply (1)' })).toBeVisible();
@@ -127,8 +127,8 @@ test('a new user signs up, cruds, replies, edits the profile and signs out', asy
 
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit profile' });
-    await dialog.getByLabel('Display name', { exact: true }).fill('E2E Renamed');
-    await dialog.getByLabel('Bio', { exact: true }).fill('Testing Cruddur end to end.');
+    await typeInto(dialog.getByLabel('Display name', { exact: true }), 'E2E Renamed');
+    await typeInto(dialog.getByLabel('Bio', { exact: true }), 'Testing Cruddur end to end.');
     await expect(dialog.getByText('27/160')).toBeVisible();
     await saveScreenshot(page, 'edit-profile');
     await dialog.getByRole('button', { name: 'Save' }).click();

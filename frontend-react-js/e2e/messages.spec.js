@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage, waitForApp } from './support';
+import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage, typeInto, waitForApp } from './support';
 
 /** The conversation's bubbles, top to bottom. */
 const bubbles = (page) => page.locator('.message-thread .message-bubble');
@@ -16,7 +16,7 @@ test('two people exchange messages and see each other’s in order; a third cann
     await waitForApp(ana.page);
     await ana.page.getByRole('link', { name: 'Message', exact: true }).click();
     await expect(ana.page).toHaveURL(new RegExp(`/messages/new/${ben.user.handle}$`));
-    await ana.page.getByLabel(`Message to @${ben.user.handle}`).fill('Hi Ben, first message');
+    await typeInto(ana.page.getByLabel(`Message to @${ben.user.handle}`), 'Hi Ben, first message');
     await ana.page.getByRole('button', { name: 'Send' }).click();
     await expect(ana.page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
     conversationUrl = new URL(ana.page.url()).pathname;
@@ -33,14 +33,14 @@ test('two people exchange messages and see each other’s in order; a third cann
     await conversation.click();
     await expect(ben.page).toHaveURL(new RegExp(`${conversationUrl}$`));
     await expect(bubbles(ben.page)).toHaveText(['Hi Ben, first message']);
-    await ben.page.getByLabel('Message', { exact: true }).fill('Hello Ana, a reply');
+    await typeInto(ben.page.getByLabel('Message', { exact: true }), 'Hello Ana, a reply');
     await ben.page.getByRole('button', { name: 'Send' }).click();
     await expect(bubbles(ben.page)).toHaveText(['Hi Ben, first message', 'Hello Ana, a reply']);
   });
 
   await test.step('each sees the other’s new message without reloading, in order', async () => {
     await expect(bubbles(ana.page)).toHaveText(['Hi Ben, first message', 'Hello Ana, a reply']);
-    await ana.page.getByLabel('Message', { exact: true }).fill('Third, from Ana');
+    await typeInto(ana.page.getByLabel('Message', { exact: true }), 'Third, from Ana');
     await ana.page.getByRole('button', { name: 'Send' }).click();
     const all = ['Hi Ben, first message', 'Hello Ana, a reply', 'Third, from Ana'];
     await expect(bubbles(ana.page)).toHaveText(all);
@@ -54,7 +54,7 @@ test('two people exchange messages and see each other’s in order; a third cann
     await waitForApp(ben.page);
     const conversation = ben.page.getByRole('main').getByRole('link', { name: /Ana Messenger/ });
     await expect(conversation).toBeVisible();
-    await ana.page.getByLabel('Message', { exact: true }).fill('Fourth, while Ben reads his list');
+    await typeInto(ana.page.getByLabel('Message', { exact: true }), 'Fourth, while Ben reads his list');
     await ana.page.getByRole('button', { name: 'Send' }).click();
     // The stream handler orders the list, then the page's next poll (every 10 s) shows it.
     await expect(conversation).toContainText('Fourth, while Ben reads his list', { timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage, waitForApp } from './support';
+import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage, typeInto, waitForApp } from './support';
 
 test('one person follows, likes and reposts; the other sees the notifications and the badge', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -11,7 +11,7 @@ test('one person follows, likes and reposts; the other sees the notifications an
   await test.step('Ana posts a crud with a hashtag', async () => {
     await ana.page.getByRole('button', { name: 'Crud' }).click();
     const composer = ana.page.getByRole('dialog', { name: 'New crud' });
-    await composer.getByLabel('Message', { exact: true }).fill(crudText);
+    await typeInto(composer.getByLabel('Message', { exact: true }), crudText);
     await composer.getByRole('button', { name: 'Send' }).click();
     await expect(ana.page.getByRole('article').first()).toContainText(crudText);
   });

@@ -8,6 +8,14 @@ const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** A fresh account per run, so the journey can be repeated against the same stack. */
+/** Types as a person does: clicks into the field, selects what is in it, then presses each key (fill() would
+ * set the value at once and hide what a person's typing runs into, such as a field that takes the focus away). */
+export async function typeInto(field, text) {
+  await field.click();
+  await field.press('ControlOrMeta+A');
+  await field.pressSequentially(text);
+}
+
 export function uniqueUser() {
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   return {
@@ -44,12 +52,12 @@ export async function waitForApp(page) {
 export async function signUpAndSignIn(page, user) {
   await page.goto('/signup');
   await waitForApp(page);
-  await page.getByLabel('Name', { exact: true }).fill(user.name);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Username', { exact: true }).fill(user.handle);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await typeInto(page.getByLabel('Name', { exact: true }), user.name);
+  await typeInto(page.getByLabel('Email', { exact: true }), user.email);
+  await typeInto(page.getByLabel('Username', { exact: true }), user.handle);
+  await typeInto(page.getByLabel('Password', { exact: true }), user.password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByLabel('Confirmation code', { exact: true }).fill('123456');
+  await typeInto(page.getByLabel('Confirmation code', { exact: true }), '123456');
   await page.getByRole('button', { name: 'Confirm email' }).click();
   await expect(page.getByRole('button', { name: 'Crud' })).toBeVisible();
   await waitForApp(page);

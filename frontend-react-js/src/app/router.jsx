@@ -5,6 +5,7 @@ import { handleFromSegment, paths, routePatterns } from '../config/paths';
 import { RequireHandle } from '../features/auth/components/RequireHandle';
 import { RedirectIfSignedIn, RequireAuth } from '../lib/auth';
 import { AppLayout } from './layout/AppLayout';
+import { PageError } from './PageError';
 
 // Each page is a chunk of its own, loaded when its route is first visited: the first load ships the shell
 // (layout, session, React, the router, Amplify) and the one page it opens on (scripts/first-load.js measures it).
@@ -33,6 +34,9 @@ function ProfileOrNotFound() {
 const signedOutOnly = (page) => <RedirectIfSignedIn>{page}</RedirectIfSignedIn>;
 const signedInOnly = (page) => <RequireAuth>{page}</RequireAuth>;
 
+// Every page has its failures shown inside the frame (the default error page would leave the app).
+const withPageErrors = (pageRoutes) => pageRoutes.map((route) => ({ ...route, errorElement: <PageError /> }));
+
 export const routes = [
   {
     // ScrollRestoration: Back returns to where the page was scrolled (the lists render from the query cache
@@ -47,14 +51,14 @@ export const routes = [
         </RequireHandle>
       </>
     ),
-    children: [
+    children: withPageErrors([
       { path: paths.signup, element: signedOutOnly(<SignupPage />) },
       { path: paths.confirm, element: <ConfirmPage /> },
       { path: paths.signin, element: signedOutOnly(<SigninPage />) },
       { path: paths.forgot, element: <ForgotPasswordPage /> },
       {
         element: <AppLayout />,
-        children: [
+        children: withPageErrors([
           { path: paths.home, element: <HomePage feed="home" /> },
           { path: paths.explore, element: <HomePage feed="explore" /> },
           { path: paths.notifications, element: signedInOnly(<NotificationsPage />) },
@@ -65,9 +69,9 @@ export const routes = [
           { path: routePatterns.profile, element: <ProfileOrNotFound /> },
           { path: routePatterns.status, element: <StatusPage /> },
           { path: '*', element: <NotFoundPage /> },
-        ],
+        ]),
       },
-    ],
+    ]),
   },
 ];
 
