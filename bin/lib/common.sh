@@ -132,7 +132,7 @@ start_local_aws() {
   port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"
   say "starting the local AWS (moto) on 127.0.0.1:$port"
   MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY=HASH MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY=HASH \
-    run_in_background "moto-$port" "$VENV/bin/moto_server" -H 127.0.0.1 -p "$port"
+    run_in_background "moto-$port" "$VENV/bin/python" -m devstack.local_aws -H 127.0.0.1 -p "$port"
   wait_for_http "http://127.0.0.1:$port/moto-api/" "the local AWS"
   use_local_aws "$port"
 }
