@@ -22,6 +22,7 @@ from .observability.errors import init_error_reporting
 from .observability.logs import init_logging
 from .observability.tracing import init_tracing
 from .observability.xray import init_xray
+from .s3.media import MediaFiles, media_url_signer
 from .s3.uploads import UploadsBucket
 
 
@@ -39,6 +40,8 @@ def create_app(config=None):
     CognitoDirectory().init_app(app, config)
     MessagesStore().init_app(app, config)
     UploadsBucket().init_app(app, config)
+    MediaFiles().init_app(app, config)
+    app.extensions["media_urls"] = media_url_signer(config)
     PublicPages(config.public_page_cache_ms).init_app(app)
     app.extensions["cursors"] = CursorSigner(config.cursor_signing_key.encode())
     authentication.init_app(app, config)
@@ -53,6 +56,8 @@ def create_app(config=None):
     app.register_blueprint(api)
 
     if config.purge_interval_seconds > 0:
-        runner = PurgeRunner(app.extensions["db"], config.purge_interval_seconds, config.purge_batch_size)
+        runner = PurgeRunner(
+            app.extensions["db"], config.purge_interval_seconds, config.purge_batch_size, app.extensions["media_files"]
+        )
         app.extensions["purge"] = runner.start()
     return app

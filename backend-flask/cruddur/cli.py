@@ -16,11 +16,12 @@ def _migrate(config):
 def _purge_expired(config):
     from .db.database import Database
     from .db.purge import purge_expired
+    from .s3.media import MediaFiles
 
     database = Database().open(config)
     try:
         database.pool.wait(timeout=config.db_timeout_seconds)
-        deleted = purge_expired(database, config.purge_batch_size)
+        deleted = purge_expired(database, config.purge_batch_size, MediaFiles().open(config))
     finally:
         database.close()
     print("another purge is running" if deleted is None else f"deleted {deleted} expired crud(s)")

@@ -54,6 +54,14 @@ class Config:
     assets_base_url: str = ""
     # Where browsers upload avatars (presigned POSTs); the avatar handler moves them to the assets bucket.
     uploads_bucket: str = "cruddur-uploads"
+    # Photos (cruddur_shared.media): the served sizes are in the media bucket, read through URLs signed to end
+    # with their crud: "s3" presigned GETs (the local stack) or "cloudfront" signed URLs under media_base_url
+    # with the key group's key pair id and its private key in Secrets Manager (AWS).
+    media_bucket: str = "cruddur-media"
+    media_urls: str = "s3"
+    media_base_url: str = ""
+    cloudfront_key_pair_id: str = ""
+    cloudfront_private_key_secret: str = ""
     # The direct messages table (single-table design, see docs/messages-table.md).
     dynamodb_table_name: str = "cruddur-messages"
     # 0 turns the in-process purge of expired cruds off.
@@ -100,6 +108,11 @@ class Config:
             jwks_refetch_interval_seconds=_int(env, "JWKS_REFETCH_INTERVAL_SECONDS", 60),
             assets_base_url=env.get("ASSETS_BASE_URL", ""),
             uploads_bucket=env.get("UPLOADS_BUCKET") or "cruddur-uploads",
+            media_bucket=env.get("MEDIA_BUCKET") or "cruddur-media",
+            media_urls=env.get("MEDIA_URLS") or "s3",
+            media_base_url=env.get("MEDIA_BASE_URL", ""),
+            cloudfront_key_pair_id=env.get("CLOUDFRONT_KEY_PAIR_ID", ""),
+            cloudfront_private_key_secret=env.get("CLOUDFRONT_PRIVATE_KEY_SECRET", ""),
             dynamodb_table_name=env.get("DYNAMODB_TABLE_NAME") or "cruddur-messages",
             purge_interval_seconds=_int(env, "PURGE_INTERVAL_SECONDS", 300),
             purge_batch_size=_int(env, "PURGE_BATCH_SIZE", 1000),
@@ -162,6 +175,17 @@ class Config:
                 raise ConfigError(f"a rate limit lets at least one request through, not {spec!r}")
         if self.otel_traces_exporter not in ("otlp", "console", "none"):
             raise ConfigError("OTEL_TRACES_EXPORTER must be otlp, console or none")
+        if self.media_urls not in ("s3", "cloudfront"):
+            raise ConfigError("MEDIA_URLS must be s3 or cloudfront")
+        if self.media_urls == "cloudfront" and not (
+            self.media_base_url.startswith("https://")
+            and self.cloudfront_key_pair_id
+            and self.cloudfront_private_key_secret
+        ):
+            raise ConfigError(
+                "MEDIA_URLS=cloudfront needs MEDIA_BASE_URL (https://...), CLOUDFRONT_KEY_PAIR_ID and "
+                "CLOUDFRONT_PRIVATE_KEY_SECRET"
+            )
         if len(self.cursor_signing_key.encode()) < 32:
             raise ConfigError("CURSOR_SIGNING_KEY must be at least 32 bytes")
         if self.environment == "production":

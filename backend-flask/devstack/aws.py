@@ -1,5 +1,5 @@
 """Makes the local AWS (moto) ready, idempotently: the Cognito user pool, the SPA's app client, the
-messages table with its stream, and the avatar buckets with the queue of upload events.
+messages table with its stream, the avatar buckets with the queue of upload events, and the media bucket.
 
 `python -m devstack.aws ENDPOINT REGION` prints the settings the API needs as KEY=value lines. moto keeps
 ids stable across restarts when started with the HASH id strategies (bin/dev does), so the SPA's
@@ -162,17 +162,30 @@ def ensure_avatar_buckets(endpoint, region, uploads_bucket):
     s3.put_bucket_policy(Bucket=ASSETS_BUCKET, Policy=ASSETS_POLICY)
 
 
-def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name, uploads_bucket=Config.uploads_bucket):
+def ensure_media_bucket(endpoint, region, media_bucket):
+    """The bucket photos' served sizes go to: private, read through presigned GETs that end with the crud."""
+    ensure_bucket(aws_client("s3", endpoint, region), media_bucket, region)
+
+
+def bootstrap(
+    endpoint,
+    region,
+    table_name=Config.dynamodb_table_name,
+    uploads_bucket=Config.uploads_bucket,
+    media_bucket=Config.media_bucket,
+):
     cognito = cognito_client(endpoint, region)
     pool_id = ensure_user_pool(cognito)
     ensure_messages_table(dynamodb_client(endpoint, region), table_name)
     ensure_avatar_buckets(endpoint, region, uploads_bucket)
+    ensure_media_bucket(endpoint, region, media_bucket)
     return {
         "COGNITO_USER_POOL_ID": pool_id,
         "COGNITO_USER_POOL_CLIENT_ID": ensure_app_client(cognito, pool_id),
         "DYNAMODB_TABLE_NAME": table_name,
         "UPLOADS_BUCKET": uploads_bucket,
         "ASSETS_BUCKET": ASSETS_BUCKET,
+        "MEDIA_BUCKET": media_bucket,
         # moto serves each object at <endpoint>/<bucket>/<key> to anyone, as CloudFront does on AWS.
         "ASSETS_BASE_URL": f"{endpoint}/{ASSETS_BUCKET}",
     }
@@ -180,5 +193,7 @@ def bootstrap(endpoint, region, table_name=Config.dynamodb_table_name, uploads_b
 
 if __name__ == "__main__":
     config = Config.from_env()
-    for key, value in bootstrap(sys.argv[1], sys.argv[2], config.dynamodb_table_name, config.uploads_bucket).items():
+    for key, value in bootstrap(
+        sys.argv[1], sys.argv[2], config.dynamodb_table_name, config.uploads_bucket, config.media_bucket
+    ).items():
         print(f"{key}={value}")

@@ -3,7 +3,8 @@ local AWS and calls the same handlers Lambda runs on AWS, with the same event sh
 
 Each event source is a poller whose `poll()` delivers what is waiting and answers whether it delivered
 anything; the worker loops over its pollers and rests while none has work: the messages table's stream,
-and the queue the uploads bucket sends its events to (queue_poller.py). Another source is one more poller
+and the queue the uploads bucket sends its events to (queue_poller.py), routed by key prefix to the avatar
+or the media handler. Another source is one more poller
 in `pollers()`.
 
 Like an event source mapping, the stream poller keeps its place in each shard: with WORKER_CHECKPOINT_FILE
@@ -19,12 +20,14 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 import boto3
 
 from cruddur.config import Config
 from message_stream import handler as message_stream
 from process_avatar import handler as process_avatar
+from process_media import handler as process_media
 
 from .aws import UPLOAD_EVENTS_QUEUE
 from .queue_poller import QueuePoller
@@ -214,6 +217,21 @@ class Worker:
                 stopped.wait(IDLE_SECONDS)
 
 
+# Which handler takes an upload, by its key's prefix: on AWS the uploads bucket's notifications filter the same
+# way (aws/cfn/media), one Lambda a prefix.
+UPLOAD_HANDLERS = {"uploads/": process_avatar.handler, "media/": process_media.handler}
+
+
+def upload_events(event, context):
+    """Hands each record of an S3 event to the handler of its key's prefix, as the bucket's filtered
+    notifications do on AWS; a record no prefix names is left alone (as on AWS, where nothing is invoked)."""
+    for prefix, handler in UPLOAD_HANDLERS.items():
+        # S3 events carry keys URL-encoded (media%2F...).
+        records = [r for r in event["Records"] if unquote_plus(r["s3"]["object"]["key"]).startswith(prefix)]
+        if records:
+            handler({**event, "Records": records}, context)
+
+
 def pollers(config, checkpoint_path=None):
     """The event sources of the local stack, each wired to the handler Lambda runs for it on AWS; the stream
     poller keeps its place in `checkpoint_path`, if given."""
@@ -224,9 +242,7 @@ def pollers(config, checkpoint_path=None):
         StreamPoller(
             boto3.client("dynamodbstreams", **aws), table["LatestStreamArn"], message_stream.handler, checkpoint_path
         ),
-        QueuePoller(
-            sqs, sqs.get_queue_url(QueueName=UPLOAD_EVENTS_QUEUE)["QueueUrl"], process_avatar.handler, MAX_ATTEMPTS
-        ),
+        QueuePoller(sqs, sqs.get_queue_url(QueueName=UPLOAD_EVENTS_QUEUE)["QueueUrl"], upload_events, MAX_ATTEMPTS),
     ]
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import boto3
 import psycopg
 import pytest
-from moto.server import ThreadedMotoServer
 from receivers import HttpCollector
 
 from cruddur import create_app
 from cruddur.config import Config
 from cruddur.db.migrate import migrate
-from devstack import aws, local_aws, postgres
+from devstack import aws, postgres
+from devstack.local_aws import LocalAwsServer
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).with_name("data")
@@ -38,15 +38,15 @@ def database_url():
     return url
 
 
-@pytest.fixture(scope="session", name="local_aws")
-def local_aws_fixture():
-    """moto in server mode on a loopback port of its own, with the pool, client and table bin/dev makes."""
+@pytest.fixture(scope="session")
+def local_aws():
+    """The local AWS (moto, with presigned URLs that expire) on a loopback port of its own, with the pool,
+    client, table and buckets bin/dev makes."""
     # The API signs its DynamoDB calls; moto accepts any credentials (bin/dev exports the same).
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
     port = free_port()
-    local_aws.with_refresh_operation()  # as bin/dev's local AWS
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = LocalAwsServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     settings = aws.bootstrap(endpoint, REGION)

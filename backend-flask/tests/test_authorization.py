@@ -40,6 +40,9 @@ class World:
         self.anns_upload = self.post("/api/avatars/presign", "ann", {"content_type": "image/png", "size": 10})[
             "upload_id"
         ]
+        self.anns_media = self.post("/api/media/presign", "ann", {"content_type": "image/png", "size": 10})[
+            "media_uuid"
+        ]
         self.before = self.what_ann_owns()
         self.eves_notifications_before = self.json("/api/activities/notifications", "eve")
         assert [(n["type"], n["actor"]["handle"], n["read"]) for n in self.before["notifications"]["items"]] == [
@@ -87,6 +90,7 @@ class World:
             "unknown": self.unknown,
             "unknown_upload": uuid.UUID(self.unknown).hex,
             "anns_upload": self.anns_upload,
+            "anns_media": self.anns_media,
         }
 
 
@@ -361,9 +365,26 @@ MATRIX = [
     refused("eve", "GET", "/api/avatars/{anns_upload}", 404, "avatar_not_found"),
     refused("anonymous", "GET", "/api/avatars/{anns_upload}", 401, "missing_token"),
     refused("ann", "GET", "/api/avatars/{unknown_upload}", 404, "avatar_not_found"),
+    # A photo not posted yet: its uploader's alone (to see and to describe).
+    row("ann", "GET", "/api/media/{anns_media}", 200),
+    refused("eve", "GET", "/api/media/{anns_media}", 404, "media_not_found"),
+    refused("anonymous", "GET", "/api/media/{anns_media}", 401, "missing_token"),
+    refused("ann", "GET", "/api/media/{unknown}", 404, "media_not_found"),
+    row("ann", "PUT", "/api/media/{anns_media}", 200, body={"alt": "mine"}),
+    refused("eve", "PUT", "/api/media/{anns_media}", 404, "media_not_found", body={"alt": "hers now"}),
+    refused("anonymous", "PUT", "/api/media/{anns_media}", 401, "missing_token", body={"alt": "x"}),
+    refused("ann", "PUT", "/api/media/{unknown}", 404, "media_not_found", body={"alt": "x"}),
     # The rest that needs someone signed in.
     refused("anonymous", "GET", "/api/users/me", 401, "missing_token"),
     refused("anonymous", "POST", "/api/activities", 401, "missing_token", body={"message": "x", "ttl": "1-day"}),
+    refused(
+        "anonymous",
+        "POST",
+        "/api/media/presign",
+        401,
+        "missing_token",
+        body={"content_type": "image/png", "size": 1000},
+    ),
     refused(
         "anonymous",
         "POST",

@@ -184,6 +184,7 @@ def running_worker(config, monkeypatch):
     """bin/worker's loop in a thread, with the environment bin/dev gives it (and the avatar handler reads)."""
     monkeypatch.setenv("AWS_ENDPOINT_URL", config.aws_endpoint_url)
     monkeypatch.setenv("ASSETS_BUCKET", aws.ASSETS_BUCKET)
+    monkeypatch.setenv("MEDIA_BUCKET", config.media_bucket)
     monkeypatch.setenv("DATABASE_URL", config.database_url)
     stopped = threading.Event()
     thread = threading.Thread(target=worker.Worker(worker.pollers(config)).run, args=(stopped,), daemon=True)

@@ -20,12 +20,13 @@ pytestmark = pytest.mark.slow
 # As many people as the benchmark (so a scan of users costs what it would), enough cruds that the
 # planner prefers an index wherever one applies; seeded in a few seconds.
 SEED = {"users": 10_000, "cruds": 50_000, "follows_min": 5, "follows_max": 50}
-LARGE_TABLES = {"activities", "users", "follows", "likes", "reposts", "notifications"}
+LARGE_TABLES = {"activities", "users", "follows", "likes", "reposts", "notifications", "media"}
 
 VIEWER = user_uuid(1)
 OTHER = user_uuid(2)
 # Crud 1 is live, top-level, with replies (seed.sql); crud 5 has expired.
 CRUD = crud_uuid(1)
+MEDIA = "6d0f2c0e-8a9b-4c3d-9e1f-0a1b2c3d4e5f"
 FIRST_PAGE = {"before_created_at": "infinity", "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 20}
 OLDEST_FIRST_PAGE = {"after_created_at": "-infinity", "after_uuid": "00000000-0000-0000-0000-000000000000", "limit": 20}
 
@@ -71,11 +72,21 @@ SAMPLE_PARAMETERS = {
     "activities/unlike": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/unrepost": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/viewer_state": {"viewer_uuid": VIEWER, "activity_uuids": [crud_uuid(n) for n in range(1, 21)]},
+    "maintenance/delete_media": {"uuids": [MEDIA]},
+    "maintenance/gone_media": {"batch_size": 1000},
+    "maintenance/unposted_media": {"batch_size": 1000},
     "maintenance/ping": {},
     "maintenance/purge_expired": {"batch_size": 1000},
     "maintenance/purge_avatar_uploads": {"batch_size": 1000},
     "maintenance/release_purge_lock": {},
     "maintenance/try_purge_lock": {},
+    "media/attach": {"activity_uuid": CRUD, "user_uuid": VIEWER, "uuids": [MEDIA]},
+    "media/create": {"uuid": MEDIA, "user_uuid": VIEWER, "original_key": f"media/{VIEWER}/{MEDIA}"},
+    "media/for_attaching": {"uuids": [MEDIA]},
+    "media/for_cruds": {"activity_uuids": [crud_uuid(n) for n in range(1, 21)]},
+    "media/show": {"uuid": MEDIA, "viewer_uuid": VIEWER},
+    "media/unposted_count": {"user_uuid": VIEWER, "cap": 40},
+    "media/update_alt": {"uuid": MEDIA, "user_uuid": VIEWER, "alt": "A red square"},
     "notifications/create": {"user_uuid": OTHER, "actor_uuid": VIEWER, "type": "like", "activity_uuid": CRUD},
     "notifications/for_user": {"user_uuid": OTHER, **FIRST_PAGE},
     "notifications/mark_all_read": {"user_uuid": OTHER},
@@ -97,11 +108,25 @@ SAMPLE_PARAMETERS = {
     "users/uuids_by_handles": {"handles": ["user2", "user3"]},
 }
 QUERIES = load_queries()
+# A photo on every fourth top-level crud, and as many uploads never posted, over the last two days.
+SEED_MEDIA = """
+INSERT INTO media (uuid, user_uuid, activity_uuid, position, posted_at, status, width, height, original_key,
+                   full_key, preview_key, created_at)
+SELECT gen_random_uuid(), a.user_uuid, a.uuid, 0, a.created_at, 'ready', 800, 600, 'media/o', 'media/f', 'media/p',
+       a.created_at
+FROM activities a WHERE a.reply_to_activity_uuid IS NULL AND random() < 0.25;
+INSERT INTO media (uuid, user_uuid, original_key, created_at)
+SELECT gen_random_uuid(), u.uuid, 'media/o', now() - random() * interval '2 days'
+FROM users u, generate_series(1, 2);
+"""
 
 
 @pytest.fixture(scope="module")
 def seeded(database_url):
     seed(database_url, **SEED)
+    with psycopg.connect(database_url) as conn:
+        conn.execute(SEED_MEDIA)
+        conn.execute("ANALYZE media")
     yield database_url
     with psycopg.connect(database_url) as conn:
         conn.execute("TRUNCATE users, activities CASCADE")

@@ -10,6 +10,7 @@ from . import (  # noqa: E402,F401
     avatars,
     client_config,
     health,
+    media,
     messages,
     notifications,
     openapi,

@@ -3,7 +3,7 @@ from flask import g, request
 from ..services import activities, discovery
 from . import api, presenters
 from .authentication import auth_optional, auth_required, viewer_uuid
-from .extensions import current_db, current_public_pages
+from .extensions import current_db, current_media_files, current_public_pages
 from .parsing import page_args, search_args, uuid_param
 from .request_bodies import request_body
 
@@ -39,14 +39,16 @@ def explore():
 @auth_required
 def create():
     body = request_body()
-    row = activities.create(current_db(), g.viewer["uuid"], body["message"], body["ttl"])
+    row = activities.create(
+        current_db(), current_media_files(), g.viewer["uuid"], body["message"], body["ttl"], body.get("media")
+    )
     return presenters.crud(row), 201
 
 
 @api.delete("/activities/<activity_uuid>")
 @auth_required
 def delete(activity_uuid):
-    activities.delete(current_db(), g.viewer["uuid"], uuid_param(activity_uuid))
+    activities.delete(current_db(), current_media_files(), g.viewer["uuid"], uuid_param(activity_uuid))
     return "", 204
 
 
@@ -54,7 +56,10 @@ def delete(activity_uuid):
 @auth_required
 def reply(activity_uuid):
     parent_uuid = uuid_param(activity_uuid)
-    row = activities.reply(current_db(), g.viewer["uuid"], parent_uuid, request_body()["message"])
+    body = request_body()
+    row = activities.reply(
+        current_db(), current_media_files(), g.viewer["uuid"], parent_uuid, body["message"], body.get("media")
+    )
     return presenters.crud(row), 201
 
 

@@ -18,6 +18,16 @@ def current_uploads():
     return current_app.extensions["uploads"]
 
 
+def current_media_files():
+    """The photos' files (S3)."""
+    return current_app.extensions["media_files"]
+
+
+def current_media_urls():
+    """The signer of photos' URLs (S3 presigned GETs or CloudFront signed URLs)."""
+    return current_app.extensions["media_urls"]
+
+
 def current_cognito():
     return current_app.extensions["cognito"]
 

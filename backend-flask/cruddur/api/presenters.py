@@ -1,6 +1,6 @@
-"""Rows as the contract's objects (Crud, Profile, UserShort, MessageGroup, Message)."""
+"""Rows as the contract's objects (Crud, Media, Profile, UserShort, MessageGroup, Message)."""
 
-from .extensions import current_config
+from .extensions import current_config, current_media_urls
 from .parsing import next_cursor
 
 
@@ -19,6 +19,22 @@ def user_short(row):
     }
 
 
+def media(row, expires_at):
+    """A photo; its URLs (once ready) are signed to stop working at `expires_at`, its crud's expiry."""
+    urls = current_media_urls()
+    ready = row["status"] == "ready"
+    return {
+        "uuid": row["uuid"],
+        "status": row["status"],
+        "url": urls.url(row["full_key"], expires_at) if ready else None,
+        "preview_url": urls.url(row["preview_key"], expires_at) if ready else None,
+        "width": row["width"],
+        "height": row["height"],
+        "alt": row["alt"],
+        "reason": row["reason"],
+    }
+
+
 def crud(row):
     body = {
         "uuid": row["uuid"],
@@ -34,6 +50,7 @@ def crud(row):
         "replies_count": row["replies_count"],
         "likes_count": row["likes_count"],
         "reposts_count": row["reposts_count"],
+        "media": [media(photo, row["expires_at"]) for photo in row["media"]],
     }
     for viewer_field in ("liked", "reposted"):
         if viewer_field in row:

@@ -24,7 +24,13 @@ _Structure = validators.create(
     # Draft 4's types: a whole number is an integer, not 5.0, and true is no number at all.
     type_checker=Draft4Validator.TYPE_CHECKER,
 )
-_TYPE_NAMES = {"string": "a string", "integer": "a whole number", "object": "an object", "boolean": "true or false"}
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "object": "an object",
+    "boolean": "true or false",
+    "array": "a list",
+}
 _PLACEHOLDER = re.compile(r"<[^>]+>|\{[^}]+\}")
 
 

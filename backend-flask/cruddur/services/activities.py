@@ -6,8 +6,9 @@ from cruddur_shared.text import hashtags
 from ..errors import Forbidden, Invalid, NotFound
 from ..observability.spans import service_span
 from ..pagination import NEWEST, OLDEST, page
+from . import media as photos
 from . import notifications, users
-from .text import checked_message
+from .text import checked, checked_message
 from .viewer_state import with_viewer_state
 
 # The signed-in home reads each followed person's newest cruds: a few index reads per person (bin/bench at
@@ -28,7 +29,10 @@ TTL_SECONDS = {
 }
 
 
-def _checked_message(message):
+def _checked_message(message, with_photos=False):
+    """1..280 characters after trimming; 0..280 when the crud has photos."""
+    if with_photos:
+        return checked(message, "message", CRUD_MAX, noun="A crud", required=False)
     return checked_message(message, CRUD_MAX, "A crud")
 
 
@@ -40,7 +44,7 @@ def _newest_first(db, query, viewer_uuid, limit, position, **params):
     before = position or NEWEST
     rows = db.all(query, before_created_at=before[0], before_uuid=before[1], limit=limit + 1, **params)
     items, next_position = page(rows, limit)
-    return with_viewer_state(db, items, viewer_uuid), next_position
+    return photos.with_media(db, with_viewer_state(db, items, viewer_uuid)), next_position
 
 
 @service_span
@@ -63,7 +67,8 @@ def home(db, viewer_uuid, following_count, limit, position=None):
         # Few enough people to read one by one, or too few of the newest cruds are theirs for a page.
         rows = db.all("activities/following_feed", **params)
     # Both reads carry the viewer's liked/reposted marks.
-    return page(rows, limit, position=lambda row: (row["feed_at"], row["uuid"]))
+    items, next_position = page(rows, limit, position=lambda row: (row["feed_at"], row["uuid"]))
+    return photos.with_media(db, items), next_position
 
 
 @service_span
@@ -79,7 +84,7 @@ def show(db, uuid, viewer_uuid=None):
     row = db.one("activities/show", uuid=uuid)
     if row is None:
         raise _not_found(uuid)
-    return with_viewer_state(db, [row], viewer_uuid)[0]
+    return photos.with_media(db, with_viewer_state(db, [row], viewer_uuid))[0]
 
 
 @service_span
@@ -93,12 +98,14 @@ def status(db, handle, uuid, viewer_uuid, limit, position=None):
         "activities/replies", activity_uuid=uuid, after_created_at=after[0], after_uuid=after[1], limit=limit + 1
     )
     replies, next_position = page(rows, limit)
-    return activity, with_viewer_state(db, replies, viewer_uuid), next_position
+    return activity, photos.with_media(db, with_viewer_state(db, replies, viewer_uuid)), next_position
 
 
 @service_span
-def create(db, user_uuid, message, ttl):
-    message = _checked_message(message)
+def create(db, media_files, user_uuid, message, ttl, media=None):
+    """A top-level crud; `media` names up to 4 of the caller's ready photos, kept in that order."""
+    media_uuids = photos.checked_media_uuids(media)
+    message = _checked_message(message, with_photos=bool(media_uuids))
     if ttl not in TTL_SECONDS:
         raise Invalid("invalid_ttl", f"ttl must be one of {', '.join(TTL_SECONDS)}", "ttl")
     with db.transaction() as tx:
@@ -109,13 +116,16 @@ def create(db, user_uuid, message, ttl):
             hashtags=hashtags(message),
             ttl_seconds=TTL_SECONDS[ttl],
         )
+        photos.attach(tx, media_files, user_uuid, created["uuid"], media_uuids)
         notifications.notify_mentions(tx, user_uuid, created["uuid"], message)
+        created = photos.with_media(tx, [created])[0] if media_uuids else {**created, "media": []}
     return created
 
 
 @service_span
-def reply(db, user_uuid, parent_uuid, message):
-    message = _checked_message(message)
+def reply(db, media_files, user_uuid, parent_uuid, message, media=None):
+    media_uuids = photos.checked_media_uuids(media)
+    message = _checked_message(message, with_photos=bool(media_uuids))
     with db.transaction() as tx:
         created = tx.one(
             "activities/create_reply",
@@ -126,6 +136,7 @@ def reply(db, user_uuid, parent_uuid, message):
         )
         if created is None:
             raise _not_found(parent_uuid)
+        photos.attach(tx, media_files, user_uuid, created["uuid"], media_uuids)
         parent_author = created["parent_author_uuid"]
         notifications.notify(tx, parent_author, user_uuid, "reply", created["uuid"])
         notifications.notify_mentions(tx, user_uuid, created["uuid"], message, already_told={parent_author})
@@ -133,7 +144,8 @@ def reply(db, user_uuid, parent_uuid, message):
 
 
 @service_span
-def delete(db, user_uuid, uuid):
+def delete(db, media_files, user_uuid, uuid):
+    """Deletes the author's crud with its replies, and at once the files of their photos."""
     with db.transaction() as tx:
         author = tx.one("activities/author", uuid=uuid)
         if author is None:
@@ -141,6 +153,7 @@ def delete(db, user_uuid, uuid):
         if author["user_uuid"] != user_uuid:
             raise Forbidden("not_author", "Only the author can delete a crud")
         tx.run("activities/delete", uuid=uuid, user_uuid=user_uuid)
+    photos.delete_gone(db, media_files)
 
 
 # The statements that put a reaction on and take it off, by reaction.

@@ -6,6 +6,7 @@ from cruddur_shared.text import normalized_hashtag, written_hashtags
 from ..db.database import StatementTimeout
 from ..observability.spans import service_span
 from ..pagination import page
+from .media import with_media
 from .text import checked
 from .viewer_state import with_viewer_state
 
@@ -58,7 +59,7 @@ def search_cruds(db, term, viewer_uuid, limit, position=None):
     except StatementTimeout:
         rows = db.all(by_index, **params)
     items, next_position = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
-    return with_viewer_state(db, items, viewer_uuid), next_position
+    return with_media(db, with_viewer_state(db, items, viewer_uuid)), next_position
 
 
 def _like_prefix(text):

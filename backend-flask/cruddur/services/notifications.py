@@ -5,6 +5,7 @@ import re
 
 from ..observability.spans import service_span
 from ..pagination import NEWEST, page
+from .media import with_media
 from .viewer_state import with_viewer_state
 
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{3,20})\b")
@@ -69,8 +70,9 @@ def for_user(db, user_uuid, limit, position=None):
     pointed_at = [row["activity_uuid"] for row in items if row["activity_uuid"]]
     cruds = {
         crud["uuid"]: crud
-        for crud in with_viewer_state(
-            db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid
+        for crud in with_media(
+            db,
+            with_viewer_state(db, db.all("activities/show_many", uuids=pointed_at) if pointed_at else [], user_uuid),
         )
     }
     unread = db.one("notifications/unread_count", user_uuid=user_uuid)

@@ -11,6 +11,7 @@ _REFUSALS = {
     ("display_name", BLANK): ("invalid_display_name", "Display name must show something"),
     ("display_name", TOO_LONG): ("invalid_display_name", "Display name must be 1 to {maximum} characters"),
     ("bio", TOO_LONG): ("bio_too_long", "Bio must be at most {maximum} characters"),
+    ("alt", TOO_LONG): ("alt_too_long", "A photo's description is at most {maximum} characters"),
     ("term", BLANK): ("missing_term", "Say what to search for"),
     ("term", TOO_LONG): ("term_too_long", "Search terms are at most {maximum} characters"),
 }

@@ -15,6 +15,14 @@ SEARCH_TERM_MAX = 100
 HANDLE_PATTERN = "[a-z0-9_]{3,20}"
 AVATAR_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
+# Photos in cruds (cruddur_shared.media has their keys). Not in for_clients yet: the SPA's limits.json gets
+# them with the composer's photo picker.
+MEDIA_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
+MEDIA_MAX_BYTES = 10 * 1024 * 1024
+MEDIA_PER_CRUD = 4
+ALT_TEXT_MAX = 1500
+# A photo not posted within a day is deleted.
+UNPOSTED_MEDIA_HOURS = 24
 
 
 def for_clients():
