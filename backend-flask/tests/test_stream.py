@@ -61,6 +61,7 @@ def test_no_or_bad_token_is_401_as_json(open_stream, config):
     missing = open_stream({})
     assert missing.status_code == 401
     assert missing.body["errors"][0]["code"] == "missing_token"
+    assert "aiohttp" not in missing.response.headers["Server"]
     garbled = open_stream({"Authorization": "Bearer not-a-jwt"})
     assert garbled.status_code == 401
     assert garbled.body["errors"][0]["code"] == "malformed_token"

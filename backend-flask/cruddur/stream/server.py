@@ -69,6 +69,12 @@ async def errors_as_json(request, handler):
         return error_response(500, "internal_error", "Something went wrong on our side")
 
 
+async def _plain_headers(_request, response):
+    # No server version for scanners; nothing sniffed into another type.
+    response.headers["Server"] = "cruddur"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+
+
 class StreamServer:
     """The parts of one stream process; `clock` is the wall clock tokens expire by (tests may move it)."""
 
@@ -96,6 +102,7 @@ class StreamServer:
         app[HUB] = self.hub
         app.router.add_get(PATH, self.stream)
         app.router.add_get(f"{PATH}/health-check", self.health)
+        app.on_response_prepare.append(_plain_headers)
         app.on_startup.append(self._start)
         app.on_shutdown.append(self._shutdown)
         app.on_cleanup.append(self._cleanup)
