@@ -3,6 +3,13 @@ import react from '@vitejs/plugin-react';
 
 // The dev server forwards /api to the Flask API so the SPA always uses relative URLs (no CORS locally).
 const apiTarget = process.env.CRUDDUR_API_URL || 'http://127.0.0.1:4567';
+// ...except the real-time stream, which a process of its own serves (backend-flask/cruddur/stream); listed
+// before /api so it matches first.
+const streamTarget = process.env.CRUDDUR_STREAM_URL || 'http://127.0.0.1:4568';
+const proxy = {
+  '/api/stream': { target: streamTarget, changeOrigin: true },
+  '/api': { target: apiTarget, changeOrigin: true },
+};
 
 // Libraries in chunks of their own, which change less often than the app and stay cached across deploys.
 const vendorChunks = [
@@ -23,13 +30,13 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 3000,
     strictPort: true,
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   preview: {
     host: '127.0.0.1',
     port: 3000,
     strictPort: true,
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   test: {
     environment: 'jsdom',

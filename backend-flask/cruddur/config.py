@@ -89,6 +89,9 @@ class Config:
     # The HMAC key of cursors (cursors.py): every API process must share it, or a cursor from one is refused by
     # another.
     cursor_signing_key: str = DEVELOPMENT_CURSOR_SIGNING_KEY
+    # Where the SPA opens the real-time stream (cruddur/stream, a process of its own): a path on the app's
+    # origin that the dev server or the load balancer routes to it.
+    stream_url: str = "/api/stream"
 
     @classmethod
     def from_env(cls, env=None):
@@ -133,6 +136,7 @@ class Config:
             rate_limit_sign_in_per_ip=env.get("RATE_LIMIT_SIGN_IN_PER_IP") or "30/minute",
             public_page_cache_ms=_int(env, "PUBLIC_PAGE_CACHE_MS", 1000),
             cursor_signing_key=env.get("CURSOR_SIGNING_KEY") or DEVELOPMENT_CURSOR_SIGNING_KEY,
+            stream_url=env.get("STREAM_URL") or "/api/stream",
         )
 
     def with_overrides(self, **overrides):

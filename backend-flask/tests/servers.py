@@ -67,3 +67,45 @@ class Gunicorn:
         printed = self.output.read()
         self.output.close()
         return printed
+
+
+class StreamProcess:
+    """The real-time stream server (python -m cruddur.stream) in a subprocess on a loopback port."""
+
+    def __init__(self, env, **settings):
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/api/stream"
+        extra = {f"STREAM_{name.upper()}": str(value) for name, value in settings.items()}
+        env = {**env, "STREAM_HOST": "127.0.0.1", "STREAM_PORT": str(port), **extra}
+        self.output = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cruddur.stream"],
+            cwd=BACKEND,
+            env=env,
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert wait_until(self.listening, seconds=30), f"the stream server did not come up: {self.printed()}"
+
+    def health(self):
+        try:
+            return requests.get(f"{self.url}/health-check", timeout=2).json()
+        except (requests.RequestException, ValueError):  # not up yet
+            return {}
+
+    def listening(self):
+        return self.health().get("listening") is True
+
+    def printed(self):
+        self.output.seek(0)
+        return self.output.read()
+
+    def stop(self):
+        """Stops the server; answers everything it printed."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        printed = self.printed()
+        self.output.close()
+        return printed

@@ -25,6 +25,7 @@ def test_config_names_the_local_cognito(client, config):
         "assets_base_url": "http://assets.test",
         "rollbar_client_token": None,
         "environment": "test",
+        "stream_url": "/api/stream",
     }
 
 

@@ -9,7 +9,14 @@ METHODS = {"get", "post", "put", "patch", "delete"}
 
 
 def documented(document):
-    return {(method.upper(), path) for path, item in document["paths"].items() for method in item if method in METHODS}
+    """The operations the Flask API serves (not those of the stream process, `x-served-by: stream`)."""
+    return {
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        if item.get("x-served-by") != "stream"
+        for method in item
+        if method in METHODS
+    }
 
 
 def routed(app):

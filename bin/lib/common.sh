@@ -157,6 +157,18 @@ start_api() {
   wait_for_http "http://127.0.0.1:$port/api/health-check" "the API"
 }
 
+# The real-time stream (backend-flask/cruddur/stream) on 127.0.0.1:$1: an asyncio process of its own, so open
+# streams hold none of the API's threads. It LISTENs on PostgreSQL for events; the web app's dev server proxies
+# /api/stream to it (CRUDDUR_STREAM_URL), so the SPA opens it on its own origin.
+start_stream() {
+  local port="$1"
+  port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"
+  say "starting the real-time stream on 127.0.0.1:$port"
+  (cd "$BACKEND" && STREAM_HOST=127.0.0.1 STREAM_PORT="$port" run_in_background "stream-$port" \
+    "$PY" -m cruddur.stream)
+  wait_for_http "http://127.0.0.1:$port/api/stream/health-check" "the real-time stream"
+}
+
 # bin/worker in the background: the local AWS's event sources (the messages stream, upload events) to their
 # Lambda handlers. Nothing else would notice it crash, so devstack.supervisor restarts it (after 1 s, 2 s,
 # 4 s … up to 30 s) and says so in its log; stop_started stops both, being one process group.
@@ -167,10 +179,11 @@ start_worker() {
 }
 
 start_web() {
-  local port="$1" api_port="$2"
+  local port="$1" api_port="$2" stream_port="${3:-4568}"
   port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"
   say "starting the web app on 127.0.0.1:$port"
-  (cd "$FRONTEND" && CRUDDUR_API_URL="http://127.0.0.1:$api_port" run_in_background "web-$port" \
+  (cd "$FRONTEND" && CRUDDUR_API_URL="http://127.0.0.1:$api_port" CRUDDUR_STREAM_URL="http://127.0.0.1:$stream_port" \
+    run_in_background "web-$port" \
     npm run dev -- --host 127.0.0.1 --port "$port" --strictPort)
   wait_for_http "http://127.0.0.1:$port/" "the web app" 300
 }

@@ -15,4 +15,6 @@ def client_config():
         # Rollbar's post_client_item token is public by design; null turns browser reporting off.
         "rollbar_client_token": config.rollbar_client_token,
         "environment": config.environment,
+        # The real-time stream (text/event-stream, same bearer token).
+        "stream_url": config.stream_url,
     }

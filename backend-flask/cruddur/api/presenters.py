@@ -1,63 +1,29 @@
-"""Rows as the contract's objects (Crud, Media, Profile, UserShort, MessageGroup, Message)."""
+"""Rows as the contract's objects (Crud, Media, Profile, UserShort, MessageGroup, Message). The objects the
+real-time stream also sends are presented by cruddur/presentation.py, which both web layers share."""
 
+from .. import presentation
 from .extensions import current_config, current_media_urls
 from .parsing import next_cursor
 
 
+def _assets_base_url():
+    return current_config().assets_base_url
+
+
 def avatar_url(avatar_key):
-    if not avatar_key:
-        return None
-    return f"{current_config().assets_base_url.rstrip('/')}/{avatar_key}"
+    return presentation.avatar_url(avatar_key, _assets_base_url())
 
 
 def user_short(row):
-    return {
-        "uuid": row["uuid"],
-        "handle": row["handle"],
-        "display_name": row["display_name"],
-        "avatar_url": avatar_url(row["avatar_key"]),
-    }
+    return presentation.user_short(row, _assets_base_url())
 
 
 def media(row, expires_at):
-    """A photo; its URLs (once ready) are signed to stop working at `expires_at`, its crud's expiry."""
-    urls = current_media_urls()
-    ready = row["status"] == "ready"
-    return {
-        "uuid": row["uuid"],
-        "status": row["status"],
-        "url": urls.url(row["full_key"], expires_at) if ready else None,
-        "preview_url": urls.url(row["preview_key"], expires_at) if ready else None,
-        "width": row["width"],
-        "height": row["height"],
-        "alt": row["alt"],
-        "reason": row["reason"],
-    }
+    return presentation.media(row, expires_at, current_media_urls())
 
 
 def crud(row):
-    body = {
-        "uuid": row["uuid"],
-        "message": row["message"],
-        "handle": row["handle"],
-        "display_name": row["display_name"],
-        "avatar_url": avatar_url(row["avatar_key"]),
-        "created_at": row["created_at"],
-        "expires_at": row["expires_at"],
-        "reply_to_activity_uuid": row["reply_to_activity_uuid"],
-        # live_cruds has it; a crud just posted (create.sql) is top-level.
-        "reply_to_handle": row.get("reply_to_handle"),
-        "replies_count": row["replies_count"],
-        "likes_count": row["likes_count"],
-        "reposts_count": row["reposts_count"],
-        "media": [media(photo, row["expires_at"]) for photo in row["media"]],
-    }
-    for viewer_field in ("liked", "reposted"):
-        if viewer_field in row:
-            body[viewer_field] = row[viewer_field]
-    if row.get("reposter_handle"):
-        body["reposted_by"] = {"handle": row["reposter_handle"], "display_name": row["reposter_display_name"]}
-    return body
+    return presentation.crud(row, _assets_base_url(), current_media_urls())
 
 
 def crud_page(items, next_position):
@@ -69,19 +35,7 @@ def user_list(rows):
 
 
 def notification(row):
-    return {
-        "uuid": row["uuid"],
-        "type": row["type"],
-        "created_at": row["created_at"],
-        "read": row["read"],
-        "actor": {
-            "uuid": row["actor_uuid"],
-            "handle": row["actor_handle"],
-            "display_name": row["actor_display_name"],
-            "avatar_url": avatar_url(row["actor_avatar_key"]),
-        },
-        "activity": crud(row["activity"]) if row["activity"] else None,
-    }
+    return presentation.notification(row, _assets_base_url(), current_media_urls())
 
 
 def profile(row, viewer_uuid):
@@ -115,12 +69,4 @@ def message_group(row):
 
 
 def message(row):
-    return {
-        "uuid": row["uuid"],
-        "message_group_uuid": row["message_group_uuid"],
-        "message": row["message"],
-        "handle": row["handle"],
-        "display_name": row["display_name"],
-        "avatar_url": avatar_url(row["avatar_key"]),
-        "created_at": row["created_at"],
-    }
+    return presentation.message(row, _assets_base_url())

@@ -4,46 +4,24 @@ standard OTEL_* variables, or printed with OTEL_TRACES_EXPORTER=console. Off whe
 
 It runs in create_app, so under gunicorn (no preload) every worker sets it up after the fork."""
 
-from opentelemetry import trace
 from opentelemetry.instrumentation.botocore import BotocoreInstrumentor
 from opentelemetry.instrumentation.flask import FlaskInstrumentor
 from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
 from opentelemetry.instrumentation.requests import RequestsInstrumentor
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter
 
-EXPORTERS = ("otlp", "console", "none")
+# The provider is shared with the stream process, which has no Flask.
+from .providers import EXPORTERS, exporting_provider, tracer_provider
+
 # Load balancer probes would drown the traces that matter.
 UNTRACED_URLS = "api/health-check"
-_attached_exporters = set()
-
-
-def _exporter(name):
-    if name == "console":
-        return ConsoleSpanExporter()
-    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-
-    return OTLPSpanExporter()  # endpoint, headers and timeout come from the OTEL_* variables
-
-
-def tracer_provider(service_name):
-    """The process's SDK tracer provider, made the first time."""
-    provider = trace.get_tracer_provider()
-    if not isinstance(provider, TracerProvider):
-        provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
-        trace.set_tracer_provider(provider)
-    return provider
+__all__ = ["EXPORTERS", "init_tracing", "tracer_provider"]
 
 
 def init_tracing(app, config):
     """Before the database pool opens, so its connections are traced."""
-    if config.otel_traces_exporter == "none":
+    provider = exporting_provider(config.otel_traces_exporter, config.otel_service_name)
+    if provider is None:
         return
-    provider = tracer_provider(config.otel_service_name)
-    if config.otel_traces_exporter not in _attached_exporters:
-        provider.add_span_processor(BatchSpanProcessor(_exporter(config.otel_traces_exporter)))
-        _attached_exporters.add(config.otel_traces_exporter)
     for instrumentor in (PsycopgInstrumentor(), BotocoreInstrumentor(), RequestsInstrumentor()):
         if not instrumentor.is_instrumented_by_opentelemetry:
             instrumentor.instrument(tracer_provider=provider)

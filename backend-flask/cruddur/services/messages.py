@@ -4,7 +4,7 @@ from cruddur_shared.limits import DIRECT_MESSAGE_MAX
 
 from ..errors import Invalid, NotFound, Unavailable
 from ..observability.spans import service_span
-from . import notifications, users
+from . import notifications, realtime, users
 from .text import checked_message
 
 # A start that loses a race re-reads the winner's conversation; more rounds than this means DynamoDB is busy.
@@ -121,8 +121,10 @@ def send(store, db, sender, message, handle=None, message_group_uuid=None):
         if recipient_uuid == sender["uuid"]:
             raise Invalid("cannot_message_yourself", "You cannot send a message to yourself", "handle")
         item = _send_to(store, sender["uuid"], recipient_uuid, message)
+    sent = _message(item, sender)
+    realtime.message_sent(db, sent, members=(sender["uuid"], recipient_uuid))
     notifications.message_received(db, recipient_uuid, sender["uuid"])
-    return _message(item, sender)
+    return sent
 
 
 def _send_to(store, sender_uuid, recipient_uuid, message):

@@ -1,0 +1,57 @@
+"""The one LISTEN connection of a stream process: every payload on 'cruddur_events' goes to `on_payload`.
+A lost connection (the database restarted, the backend terminated) is reconnected with a doubling delay;
+`on_reconnect` then lets the hub reload what it may have missed meanwhile."""
+
+import asyncio
+import logging
+
+import psycopg
+
+CHANNEL = "cruddur_events"
+APPLICATION_NAME = "cruddur-stream-listener"
+log = logging.getLogger(__name__)
+
+
+class Listener:
+    def __init__(self, database_url, on_payload, on_reconnect, check_seconds=10.0, retry_max_seconds=5.0):
+        self.database_url = database_url
+        self.on_payload = on_payload
+        self.on_reconnect = on_reconnect
+        self.check_seconds = check_seconds
+        self.retry_max_seconds = retry_max_seconds
+        self.connected = False
+        self.connections = 0
+
+    async def run(self):
+        delay = 0.1
+        while True:
+            try:
+                await self._listen()
+            except asyncio.CancelledError:
+                raise
+            except (psycopg.Error, OSError) as exc:
+                log.warning(
+                    "stream listener lost its connection",
+                    extra={"fields": {"error": exc.__class__.__name__, "retry_in_s": delay}},
+                )
+            self.connected = False
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.retry_max_seconds)
+
+    async def _listen(self):
+        conn = await psycopg.AsyncConnection.connect(
+            self.database_url, autocommit=True, application_name=APPLICATION_NAME, connect_timeout=5
+        )
+        async with conn:
+            await conn.execute(f"LISTEN {CHANNEL}")
+            self.connected = True
+            self.connections += 1
+            log.info("stream listener connected", extra={"fields": {"connections": self.connections}})
+            if self.connections > 1:
+                await self.on_reconnect()
+            while True:
+                async for notify in conn.notifies(timeout=self.check_seconds):
+                    self.on_payload(notify.payload)
+                # Quiet for a while: a round trip proves the connection still stands (a dead peer that sent
+                # no reset would otherwise leave the stream deaf).
+                await conn.execute("SELECT 1")
