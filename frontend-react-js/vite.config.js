@@ -15,8 +15,11 @@ const proxy = {
 const vendorChunks = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
   { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 2 },
-  // Amplify (Cognito) and what it brings: the session check needs it on every page.
-  { name: 'amplify', test: /node_modules[\\/]/, priority: 1 },
+  // Amplify (Cognito) and what it brings, loaded only where a session may exist or someone signs in
+  // (src/lib/amplify-loader.js).
+  { name: 'amplify', test: /node_modules[\\/](aws-amplify|@aws-amplify|@aws-crypto|@aws-sdk|@smithy|tslib|js-cookie)[\\/]/, priority: 1 },
+  // The other libraries (TanStack Query…), on every page.
+  { name: 'vendor', test: /node_modules[\\/]/, priority: 0 },
 ];
 
 export default defineConfig({
@@ -26,6 +29,9 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
   },
+  // Amplify is imported only dynamically (src/lib/amplify.js): bundled for the dev server at start, so its
+  // first use does not make Vite optimize a new dependency and reload the page mid-sign-up.
+  optimizeDeps: { include: ['aws-amplify', 'aws-amplify/auth', 'aws-amplify/auth/cognito', 'aws-amplify/utils'] },
   server: {
     host: '127.0.0.1',
     port: 3000,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage } from './support';
+import { expectNoSeriousA11yViolations, saveScreenshot, signedInPage, typeInto } from './support';
 
 // The API down at first load: the app's frame and a polite banner, retries on its own (honouring Retry-After,
 // at once when the browser is back online), and it recovers without a reload.
@@ -94,12 +94,13 @@ test("a page whose code cannot be fetched says so inside the frame, and Reload b
   // deploy replaced it.
   const searchCode = (url) => /\/(src\/pages\/SearchPage\.jsx|assets\/SearchPage-[^/]*\.js)/.test(url.pathname);
   await page.route(searchCode, (route) => route.abort());
-  const main = page.getByRole('navigation', { name: 'Main' });
-  await main.getByRole('link', { name: 'Search' }).click();
+  await typeInto(page.getByRole('search').first().getByRole('searchbox'), 'anything');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'This page could not be loaded.' })).toBeVisible();
-  await expect(main).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.unroute(searchCode);
   await page.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.getByRole('searchbox').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/search\?term=anything/);
+  await expect(page.getByRole('heading', { level: 1, name: /Search/ })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'This page could not be loaded.' })).toHaveCount(0);
 });

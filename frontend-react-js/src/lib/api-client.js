@@ -1,4 +1,4 @@
-import { fetchAuthSession } from 'aws-amplify/auth';
+import { fetchAuthSession } from './amplify-loader';
 import { API_ORIGIN } from '../config/env';
 import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error';
 
@@ -32,7 +32,7 @@ function buildUrl(baseUrl, path, query) {
 }
 
 /**
- * fetchSession is Amplify's fetchAuthSession (injectable for tests): it returns cached tokens and refreshes
+ * fetchSession is Amplify's fetchAuthSession, through amplify-loader.js (injectable for tests): it returns cached tokens and refreshes
  * them when they are about to expire; { forceRefresh: true } refreshes even if they look valid.
  */
 export function createApiClient({ baseUrl = '', fetchSession = fetchAuthSession, fetchImpl } = {}) {

@@ -1,10 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Amplify } from 'aws-amplify';
-import { Hub } from 'aws-amplify/utils';
-import * as amplifyAuth from 'aws-amplify/auth';
 import { paths } from '../config/paths';
 import { LoadingState } from '../components/States';
+import { loadAmplify, mayHaveSession, onAmplifyLoaded } from './amplify-loader';
 import { api } from './api-client';
 import { ApiError } from './api-error';
 import { safeReturnPath } from './return-path';
@@ -12,19 +10,24 @@ import { safeReturnPath } from './return-path';
 // What GET /api/users/me answers for an account whose sign-up username cannot be its handle.
 const HANDLE_PROBLEMS = ['handle_taken', 'invalid_handle'];
 
-export function configureAuth(config) {
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: config.user_pool_id,
-        userPoolClientId: config.user_pool_client_id,
-        // null on real AWS; the local stack points at its own Cognito.
-        userPoolEndpoint: config.cognito_endpoint || undefined,
-        loginWith: { email: true },
-      },
-    },
-  });
-}
+export { configureAuth } from './amplify-loader';
+
+// Cognito through Amplify, each call loading Amplify first (amplify-loader.js).
+const viaAmplify = (name) => async (...args) => (await loadAmplify())[name](...args);
+const amplifyAuth = Object.fromEntries(
+  [
+    'getCurrentUser',
+    'fetchUserAttributes',
+    'fetchAuthSession',
+    'signIn',
+    'signUp',
+    'confirmSignUp',
+    'resendSignUpCode',
+    'signOut',
+    'resetPassword',
+    'confirmResetPassword',
+  ].map((name) => [name, viaAmplify(name)]),
+);
 
 const AUTH_ERROR_MESSAGES = {
   NotAuthorizedException: 'Incorrect email or password.',
@@ -56,6 +59,8 @@ const userFromProfile = (userId, profile) => ({
 // Cruddur's own profile is the truth for names and avatars (it changes with "Edit profile");
 // Cognito's attributes stand in only when the API cannot answer.
 async function loadSession() {
+  // No tokens on this browser: signed out, without loading Amplify.
+  if (!mayHaveSession()) return { status: 'signedOut', user: null };
   let userId;
   try {
     ({ userId } = await amplifyAuth.getCurrentUser());
@@ -108,10 +113,18 @@ export function AuthProvider({ children, onSignedOut, configured = true }) {
     if (!configured) return undefined;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set after awaiting Amplify
     refreshUser();
-    // Keeps the UI in step when Amplify signs the user in or out (e.g. the refresh token expired).
-    return Hub.listen('auth', ({ payload }) => {
-      if (['signedIn', 'signedOut', 'tokenRefresh_failure'].includes(payload.event)) refreshUser();
+    // Keeps the UI in step when Amplify signs the user in or out (e.g. the refresh token expired), once it is
+    // loaded (before, nothing can sign anyone in or out).
+    let stopListening = () => {};
+    const cancel = onAmplifyLoaded((amplify) => {
+      stopListening = amplify.listenAuth((event) => {
+        if (['signedIn', 'signedOut', 'tokenRefresh_failure'].includes(event)) refreshUser();
+      });
     });
+    return () => {
+      cancel();
+      stopListening();
+    };
   }, [refreshUser, configured]);
 
   const signIn = useCallback(

@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// Amplify (mocked at its module where a test needs Cognito) is asked only when this browser may hold a
+// session (lib/amplify-loader.js). Tests start as if it does, so the mocks decide who is signed in;
+// amplify-loader.test.js checks the case of a browser that has never signed in.
+beforeEach(() => window.localStorage.setItem('cruddur.auth.session-in-this-test', '1'));
 
 // jsdom has <dialog> but not its methods. These follow the HTML standard as far as the tests need:
 // showModal() opens the dialog and runs its focusing steps (the first descendant with the autofocus
