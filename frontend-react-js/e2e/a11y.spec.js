@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, saveScreenshot, signUpAndSignIn, uniqueUser, waitForApp } from './support';
 
-// Issue 16, items 9 and 10: links inside a crud's text, the landmarks of the desktop search page, and a
-// malformed crud URL, on a desktop and on a phone. Item 11: every page here, in the dark theme and in the light one (the system's setting,
+// Issue 16, items 9 and 10: links inside a crud's text, the landmarks of the desktop search page, a
+// malformed crud URL, and the signed-in pages (profile, notifications, messages), on a desktop and on a phone. Item 11: every page here, in the dark theme and in the light one (the system's setting,
 // which the theme follows until the person chooses).
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -88,6 +88,20 @@ for (const viewport of VIEWPORTS) for (const colorScheme of ['dark', 'light']) {
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
         await expectNoSeriousA11yViolations(page);
         await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-status-not-a-uuid`);
+      });
+
+      await test.step('the crud, the profile, notifications and messages pages: nothing serious', async () => {
+        for (const [name, path] of [
+          ['profile', `/@${user.handle}`],
+          ['notifications', '/notifications'],
+          ['messages', '/messages'],
+        ]) {
+          await page.goto(path);
+          await waitForApp(page);
+          await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+          await expectNoSeriousA11yViolations(page);
+          await saveScreenshot(page, `a11y-${viewport.width}-${colorScheme}-${name}`);
+        }
       });
     });
   });

@@ -15,8 +15,31 @@ async function postWithTheKeyboard(page, crudText) {
   await expect(page.getByRole('region', { name: 'Home feed' }).getByRole('article').first()).toContainText(crudText);
 }
 
+// Issue 16, item 3: each dialog is named by its own title.
+async function composerAndEditProfileAreNamedApart(page) {
+  const user = uniqueUser();
+  await signUpAndSignIn(page, user);
+  await page.goto(`/@${user.handle}`);
+  await waitForApp(page);
+
+  await page.getByRole('button', { name: 'Crud' }).click();
+  const composer = page.getByRole('dialog', { name: 'New crud' });
+  await expect(composer).toBeVisible();
+  await expect(composer.getByLabel('Message', { exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(composer).toBeHidden();
+
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  const editProfile = page.getByRole('dialog', { name: 'Edit profile' });
+  await expect(editProfile).toBeVisible();
+  await expect(editProfile.getByLabel('Display name', { exact: true })).toBeVisible();
+}
+
 test.describe('at 1440×900', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('on a profile page the composer and Edit profile are each named by their own title', ({ page }) =>
+    composerAndEditProfileAreNamedApart(page));
 
   test('a person clicks Crud in the side navigation, types and posts with Control+Enter', async ({ page }) => {
     const user = uniqueUser();
@@ -35,28 +58,13 @@ test.describe('at 1440×900', () => {
     });
   });
 
-  test('on a profile page the composer and Edit profile are each named by their own title', async ({ page }) => {
-    const user = uniqueUser();
-    await signUpAndSignIn(page, user);
-    await page.goto(`/@${user.handle}`);
-    await waitForApp(page);
-
-    await page.getByRole('button', { name: 'Crud' }).click();
-    const composer = page.getByRole('dialog', { name: 'New crud' });
-    await expect(composer).toBeVisible();
-    await expect(composer.getByLabel('Message', { exact: true })).toBeFocused();
-    await page.keyboard.press('Escape');
-    await expect(composer).toBeHidden();
-
-    await page.getByRole('button', { name: 'Edit profile' }).click();
-    const editProfile = page.getByRole('dialog', { name: 'Edit profile' });
-    await expect(editProfile).toBeVisible();
-    await expect(editProfile.getByLabel('Display name', { exact: true })).toBeVisible();
-  });
 });
 
 test.describe('at 390×844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
+
+  test('on a profile page the composer and Edit profile are each named by their own title', ({ page }) =>
+    composerAndEditProfileAreNamedApart(page));
 
   test('a person taps the floating Crud button, types and posts with Control+Enter', async ({ page }) => {
     const user = uniqueUser();

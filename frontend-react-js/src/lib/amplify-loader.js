@@ -22,21 +22,25 @@ function storedTokenKeys() {
 /** Whether this browser holds tokens of a session (which may still have to be refreshed, or be refused). */
 export const mayHaveSession = () => storedTokenKeys().length > 0;
 
-let authConfig = null;
+// Cognito's settings come from GET /api/config, which the app may still be asking for (or retrying) when a
+// page already calls the API: Amplify is configured, and so answers, only once they are here.
+let giveAuthConfig;
+const authConfig = new Promise((resolve) => {
+  giveAuthConfig = resolve;
+});
 let loading = null;
 const whenLoaded = [];
 
-/** Cognito's settings (from GET /api/config), given before anything asks for Amplify. */
+/** Cognito's settings (from GET /api/config); null where unit tests stand in for Cognito at Amplify's module. */
 export function configureAuth(config) {
-  authConfig = config;
+  giveAuthConfig(config);
 }
 
 /** Amplify, configured: loaded on the first call, the same module after. */
 export function loadAmplify() {
-  loading ??= import('./amplify').then(
-    (amplify) => {
-      // Unit tests stand in for Cognito at Amplify's module and give no settings.
-      if (authConfig) amplify.configure(authConfig, tokenStorage);
+  loading ??= Promise.all([authConfig, import('./amplify')]).then(
+    ([config, amplify]) => {
+      if (config) amplify.configure(config, tokenStorage);
       for (const callback of whenLoaded.splice(0)) callback(amplify);
       return amplify;
     },

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { configureAuth } from '../lib/amplify-loader';
 
 afterEach(() => cleanup());
 
@@ -8,6 +9,8 @@ afterEach(() => cleanup());
 // session (lib/amplify-loader.js). Tests start as if it does, so the mocks decide who is signed in;
 // amplify-loader.test.js checks the case of a browser that has never signed in.
 beforeEach(() => window.localStorage.setItem('cruddur.auth.session-in-this-test', '1'));
+// No Cognito settings: Amplify's module is what tests stand in for.
+configureAuth(null);
 
 // jsdom has <dialog> but not its methods. These follow the HTML standard as far as the tests need:
 // showModal() opens the dialog and runs its focusing steps (the first descendant with the autofocus
