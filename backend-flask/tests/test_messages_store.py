@@ -71,3 +71,25 @@ def test_positions_are_the_sort_keys_and_other_shapes_are_refused(store):
             messages_position(forged)
     with pytest.raises(InvalidCursor):
         conversations_position({"sk": f"GROUP#{group_uuid}"})
+
+
+def test_a_start_whose_first_answer_was_lost_is_still_the_senders(store):
+    # The client sends the transaction again when its answer does not come back in time (read timeout): the
+    # retry finds the pair taken by the first attempt. DynamoDB answers it as a success (client request token);
+    # moto does not, so the store must know its own write rather than send the message a second time.
+    ana, ben = people(2)
+    client = store.table.meta.client
+    sent = []
+
+    def send_again_once(attempts, **_):
+        sent.append(attempts)
+        return 0 if attempts == 1 else None
+
+    client.meta.events.register("needs-retry.dynamodb.TransactWriteItems", send_again_once)
+    try:
+        started = store.start_conversation(ana, ben, "hi")
+    finally:
+        client.meta.events.unregister("needs-retry.dynamodb.TransactWriteItems", send_again_once)
+    assert sent[:2] == [1, 2]
+    assert started is not None and started["message"] == "hi"
+    assert [item["message"] for item in store.messages(started["message_group_uuid"], 10)[0]] == ["hi"]

@@ -137,9 +137,13 @@ class MessagesStore:
             client.transact_write_items(TransactItems=[{"Put": {"TableName": self.table.name, **put}} for put in puts])
         except client.exceptions.TransactionCanceledException as exc:
             reasons = {reason.get("Code") for reason in exc.response.get("CancellationReasons", [])}
-            if reasons & {"ConditionalCheckFailed", "TransactionConflict"}:
-                return None
-            raise
+            if not reasons & {"ConditionalCheckFailed", "TransactionConflict"}:
+                raise
+            # A retry of our own write whose first answer was lost (a read timeout) finds the pair taken, by us:
+            # DynamoDB answers such a retry as a success (the client request token), moto does not.
+            if self.conversation_between(sender_uuid, recipient_uuid) == message["message_group_uuid"]:
+                return message
+            return None
         return message
 
     def add_message(self, message_group_uuid, sender_uuid, recipient_uuid, text):
