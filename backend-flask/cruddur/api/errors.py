@@ -11,21 +11,13 @@ from flask_limiter import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from ..aws_errors import is_refused_aws_request, is_transient_aws_error
-from ..errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthenticated, Unavailable, Unprocessable
+from ..errors import DomainError, Unauthenticated, Unavailable
+from ..http_status import status_of
 from . import rate_limits
 
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
-STATUS = {
-    Invalid: 400,
-    Unauthenticated: 401,
-    Forbidden: 403,
-    NotFound: 404,
-    Conflict: 409,
-    Unprocessable: 422,
-    Unavailable: 503,
-}
 
 
 def error_response(status, code, message, field=None, headers=None):
@@ -44,7 +36,7 @@ def _headers(exc):
 
 
 def domain_error_response(exc):
-    status = next(status for kind, status in STATUS.items() if isinstance(exc, kind))
+    status = status_of(exc)
     return error_response(status, exc.code, exc.message, exc.field, _headers(exc))
 
 

@@ -16,22 +16,14 @@ from aiohttp import web
 from ..auth.cognito import CognitoDirectory
 from ..auth.tokens import KeyCache, TokenVerifier, bearer_token
 from ..db.database import Database
-from ..errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthenticated, Unavailable, Unprocessable
+from ..errors import DomainError, Unauthenticated, Unavailable
+from ..http_status import status_of
 from ..s3.media import media_url_signer
 from . import lookups
 from .broker import Listener
 from .hub import Hub, Stream
 
 log = logging.getLogger("cruddur.stream")
-STATUS = {
-    Invalid: 400,
-    Unauthenticated: 401,
-    Forbidden: 403,
-    NotFound: 404,
-    Conflict: 409,
-    Unprocessable: 422,
-    Unavailable: 503,
-}
 PATH = "/api/stream"
 HUB = web.AppKey("hub", Hub)
 
@@ -42,7 +34,7 @@ def error_response(status, code, message, field=None, headers=None):
 
 
 def domain_error_response(exc):
-    status = next(status for kind, status in STATUS.items() if isinstance(exc, kind))
+    status = status_of(exc)
     headers = {}
     if isinstance(exc, Unauthenticated):
         headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
