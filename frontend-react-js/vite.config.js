@@ -45,7 +45,8 @@ export default defineConfig({
     proxy,
   },
   test: {
-    environment: 'jsdom',
+    // happy-dom: the same tests pass, with a third of jsdom's start-up per file (bin/test quick's minute)
+    environment: 'happy-dom',
     globals: true,
     setupFiles: ['./src/test/setup.js'],
     include: ['src/**/*.test.{js,jsx}'],

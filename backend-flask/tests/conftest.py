@@ -33,6 +33,10 @@ def database_url():
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         name = os.environ.get("TEST_DATABASE_NAME", "cruddur_test")
+        # pytest-xdist's workers (gw0, gw1, ...) each get a database of their own.
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        if worker:
+            name = f"{name}_{worker}"
         url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), name, recreate=True)
     migrate(url)
     return url

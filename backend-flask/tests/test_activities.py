@@ -1,7 +1,7 @@
-import uuid
-
 import pytest
 
+# Parameters are the same in every pytest-xdist worker (they must collect the same tests), so no uuid4() here.
+NO_SUCH_CRUD = "5f0c2d4e-8a7b-4c1d-9e3f-0a1b2c3d4e5f"
 TTLS = ["30-days", "7-days", "3-days", "1-day", "12-hours", "3-hours", "1-hour"]
 
 
@@ -209,7 +209,7 @@ def test_replies_come_oldest_first_in_pages(client, auth):
     "target, status, code",
     [
         ("not-a-uuid", 400, "invalid_uuid"),
-        (str(uuid.uuid4()), 404, "activity_not_found"),
+        (NO_SUCH_CRUD, 404, "activity_not_found"),
     ],
 )
 def test_reply_to_unknown_or_malformed_crud(client, auth, target, status, code):
@@ -321,7 +321,7 @@ def test_hostile_bodies_are_4xx(client, auth):
         "/api/activities/@%00",
         "/api/activities/@a%27b",
         "/api/users/@%00/short",
-        f"/api/activities/@%00/status/{uuid.uuid4()}",
+        f"/api/activities/@%00/status/{NO_SUCH_CRUD}",
     ],
 )
 def test_hostile_urls_are_4xx(client, path):

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followThemeChanges, THEME_KEY } from '../lib/theme';
 import { ThemeSwitch } from './ThemeSwitch';
 
-/** The system's colour scheme, behind window.matchMedia (jsdom has none): `set('light')` changes it live. */
+/** The system's colour scheme, behind window.matchMedia (the test DOM has no live one): `set('light')` changes it live. */
 function fakeSystemScheme(initial) {
   let scheme = initial;
   const listeners = new Set();

@@ -12,10 +12,11 @@ beforeEach(() => window.localStorage.setItem('cruddur.auth.session-in-this-test'
 // No Cognito settings: Amplify's module is what tests stand in for.
 configureAuth(null);
 
-// jsdom has <dialog> but not its methods. These follow the HTML standard as far as the tests need:
-// showModal() opens the dialog and runs its focusing steps (the first descendant with the autofocus
-// attribute, else the first focusable one, as browsers do), close() closes it and fires "close", and Escape
-// asks the topmost modal dialog to close: it fires a cancelable "cancel" and closes unless that is cancelled.
+// The test DOM (happy-dom) opens and closes <dialog> but neither focuses nor handles Escape. These follow the
+// HTML standard as far as the tests need: showModal() opens the dialog and runs its focusing steps (the first
+// descendant with the autofocus attribute, else the first focusable one, as browsers do), close() closes it and
+// fires "close", and Escape asks the topmost modal dialog to close: it fires a cancelable "cancel" and closes
+// unless that is cancelled.
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 const modals = [];
