@@ -24,6 +24,7 @@ from .observability.tracing import init_tracing
 from .observability.xray import init_xray
 from .s3.media import MediaFiles, media_url_signer
 from .s3.uploads import UploadsBucket
+from .timelines.store import Timelines
 
 
 def create_app(config=None):
@@ -42,6 +43,7 @@ def create_app(config=None):
     UploadsBucket().init_app(app, config)
     MediaFiles().init_app(app, config)
     app.extensions["media_urls"] = media_url_signer(config)
+    app.extensions["timelines"] = Timelines.from_url(config.timelines_url) if config.timelines_url else None
     PublicPages(config.public_page_cache_ms).init_app(app)
     app.extensions["cursors"] = CursorSigner(config.cursor_signing_key.encode())
     authentication.init_app(app, config)

@@ -1,11 +1,15 @@
-"""The API as production runs it (gunicorn with gunicorn.conf.py) in a subprocess on a loopback port."""
+"""Servers tests run in subprocesses on loopback ports: the API as production runs it (gunicorn with
+gunicorn.conf.py), the stream, and a real redis-server."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+import redis
 import requests
 from receivers import wait_until
 
@@ -109,3 +113,30 @@ class StreamProcess:
         printed = self.printed()
         self.output.close()
         return printed
+
+
+class RedisServer:
+    """A real redis-server on loopback, for as long as a test needs it."""
+
+    def __init__(self, directory):
+        server = shutil.which("redis-server")
+        assert server, "bin/test installs redis-server"
+        port = free_port()
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process = subprocess.Popen(
+            [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+            cwd=directory,
+            stdout=subprocess.DEVNULL,
+        )
+        self.client = redis.Redis.from_url(self.url)
+        for _ in range(100):
+            try:
+                self.client.ping()
+                return
+            except redis.ConnectionError:  # not listening yet
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(5)

@@ -1,15 +1,11 @@
 """Rate limits (Flask-Limiter): per user and per IP on writes, per IP on sign-in-adjacent requests; counts
 shared by every process through Redis, in memory for a lone process or while Redis is down."""
 
-import shutil
-import subprocess
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
+from servers import RedisServer
 
-from conftest import free_port
 from cruddur.config import ConfigError
 
 
@@ -97,33 +93,6 @@ def test_limit_specs(config, spec):
 def test_bad_limit_specs(config, spec):
     with pytest.raises(ConfigError):
         config.with_overrides(rate_limit_sign_in_per_ip=spec).validate()
-
-
-class RedisServer:
-    """A real redis-server on loopback, for as long as a test needs it."""
-
-    def __init__(self, directory):
-        server = shutil.which("redis-server")
-        assert server, "bin/test installs redis-server"
-        port = free_port()
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.process = subprocess.Popen(
-            [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
-            cwd=directory,
-            stdout=subprocess.DEVNULL,
-        )
-        self.client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                self.client.ping()
-                return
-            except redis.ConnectionError:  # not listening yet
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(5)
 
 
 @pytest.fixture

@@ -69,11 +69,12 @@ ensure_redis() {
   command -v redis-server >/dev/null || apt_install redis-server
 }
 
-# A redis-server on 127.0.0.1:$1 that keeps nothing on disk; the API counts its rate limits there.
+# A redis-server on 127.0.0.1:$1 that keeps nothing on disk; the API counts its rate limits there and keeps the
+# home timelines (backend-flask/cruddur/timelines).
 start_redis() {
   local port="$1"
   port_free "$port" || die "port $port is taken: is another bin/dev running? Stop it first"
-  say "starting Redis (rate-limit counts) on 127.0.0.1:$port"
+  say "starting Redis (rate-limit counts, home timelines) on 127.0.0.1:$port"
   run_in_background "redis-$port" redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
     --dir "$DATA"
   for _ in $(seq 100); do
@@ -82,6 +83,15 @@ start_redis() {
   done
   redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 || die "Redis did not come up on port $port"
   export RATE_LIMIT_STORAGE_URL="redis://127.0.0.1:$port/0"
+  export TIMELINES_URL="redis://127.0.0.1:$port/0"
+}
+
+# The fan-out (backend-flask/cruddur/fanout): puts each crud and repost on its followers' home timelines in
+# Redis as it is written. It can stop and start at any time: the timelines are rebuilt from PostgreSQL.
+start_fanout() {
+  say "starting the fan-out to home timelines, restarted if it stops"
+  (cd "$BACKEND" && run_in_background "fanout-${TIMELINES_URL##*:}" \
+    "$PY" -m devstack.supervisor --name fanout -- "$PY" -m cruddur.fanout)
 }
 
 ensure_chromium() {

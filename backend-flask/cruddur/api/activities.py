@@ -3,7 +3,7 @@ from flask import g, request
 from ..services import activities, discovery
 from . import api, presenters
 from .authentication import auth_optional, auth_required, viewer_uuid
-from .extensions import current_db, current_media_files, current_public_pages
+from .extensions import current_db, current_media_files, current_public_pages, current_timelines
 from .parsing import page_args, search_args, uuid_param
 from .request_bodies import request_body
 
@@ -23,7 +23,9 @@ def home():
     if g.viewer is None and position is None:
         return _public_first_page(limit)
     following_count = g.viewer["following_count"] if g.viewer else 0
-    return presenters.crud_page(*activities.home(current_db(), viewer_uuid(), following_count, limit, position))
+    return presenters.crud_page(
+        *activities.home(current_db(), viewer_uuid(), following_count, limit, position, current_timelines())
+    )
 
 
 @api.get("/activities/explore")

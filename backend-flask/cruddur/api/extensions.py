@@ -28,6 +28,11 @@ def current_media_urls():
     return current_app.extensions["media_urls"]
 
 
+def current_timelines():
+    """The home timelines (Redis), or None where there are none."""
+    return current_app.extensions["timelines"]
+
+
 def current_cognito():
     return current_app.extensions["cognito"]
 

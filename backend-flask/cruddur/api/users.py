@@ -4,7 +4,7 @@ from ..pagination import parse_limit
 from ..services import discovery, users
 from . import api, presenters, rate_limits
 from .authentication import account_required, auth_optional, auth_required, viewer_uuid
-from .extensions import current_cognito, current_db
+from .extensions import current_cognito, current_db, current_timelines
 from .request_bodies import request_body
 
 
@@ -23,7 +23,8 @@ def user_short(handle):
 @api.post("/users/@<handle>/follow")
 @auth_required
 def follow(handle):
-    return presenters.profile(users.follow(current_db(), g.viewer["uuid"], handle, on=True), g.viewer["uuid"])
+    followed = users.follow(current_db(), g.viewer["uuid"], handle, on=True, timelines=current_timelines())
+    return presenters.profile(followed, g.viewer["uuid"])
 
 
 @api.delete("/users/@<handle>/follow")

@@ -6,8 +6,8 @@ from cruddur_shared.text import hashtags
 from ..errors import Forbidden, Invalid, NotFound
 from ..observability.spans import service_span
 from ..pagination import NEWEST, OLDEST, page
+from . import home_timeline, notifications, users
 from . import media as photos
-from . import notifications, users
 from .text import checked, checked_message
 from .viewer_state import with_viewer_state
 
@@ -53,12 +53,21 @@ def explore(db, viewer_uuid, limit, position=None):
 
 
 @service_span
-def home(db, viewer_uuid, following_count, limit, position=None):
-    """Signed in and following someone: their own, followed people's and those people's reposts.
-    Otherwise everyone's."""
+def home(db, viewer_uuid, following_count, limit, position=None, timelines=None):
+    """Signed in and following someone: their own, followed people's and those people's reposts, from the
+    viewer's timeline when there are timelines (cruddur/timelines) and it can answer. Otherwise everyone's."""
     if viewer_uuid is None or following_count == 0:
         return explore(db, viewer_uuid, limit, position)
     before = position or NEWEST
+    rows = home_timeline.page_rows(db, timelines, viewer_uuid, limit, before) if timelines else None
+    if rows is None:
+        rows = _home_from_postgres(db, viewer_uuid, following_count, limit, before)
+    # Every read carries the viewer's liked/reposted marks.
+    items, next_position = page(rows, limit, position=lambda row: (row["feed_at"], row["uuid"]))
+    return photos.with_media(db, items), next_position
+
+
+def _home_from_postgres(db, viewer_uuid, following_count, limit, before):
     params = {"viewer_uuid": viewer_uuid, "before_created_at": before[0], "before_uuid": before[1], "limit": limit + 1}
     rows = []
     if following_count > HOME_PERSON_BY_PERSON_UP_TO:
@@ -66,9 +75,7 @@ def home(db, viewer_uuid, following_count, limit, position=None):
     if len(rows) <= limit:
         # Few enough people to read one by one, or too few of the newest cruds are theirs for a page.
         rows = db.all("activities/following_feed", **params)
-    # Both reads carry the viewer's liked/reposted marks.
-    items, next_position = page(rows, limit, position=lambda row: (row["feed_at"], row["uuid"]))
-    return photos.with_media(db, items), next_position
+    return rows
 
 
 @service_span

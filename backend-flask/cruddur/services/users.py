@@ -8,6 +8,7 @@ from cruddur_shared.accounts import HANDLE, display_name_from_sign_up, normalize
 
 from ..errors import Conflict, Invalid, NotFound, Unprocessable
 from ..observability.spans import service_span
+from ..timelines.store import TimelineUnavailable
 from . import notifications
 
 
@@ -112,8 +113,10 @@ def profile(db, handle, viewer_uuid=None):
 
 
 @service_span
-def follow(db, follower_uuid, handle, on):
-    """Follows (on) or unfollows someone; repeating either changes nothing. Answers their profile."""
+def follow(db, follower_uuid, handle, on, timelines=None):
+    """Follows (on) or unfollows someone; repeating either changes nothing. Answers their profile.
+    A follow makes the follower's home timeline cold, so its next read has the new person's cruds (an unfollow
+    needs nothing: a timeline's entries are checked against the follows when read)."""
     target = short(db, handle)
     if target["uuid"] == follower_uuid:
         raise Invalid("cannot_follow_yourself", "You cannot follow yourself", "handle")
@@ -124,4 +127,9 @@ def follow(db, follower_uuid, handle, on):
         if changed:
             tell = notifications.notify if on else notifications.withdraw
             tell(tx, target["uuid"], follower_uuid, "follow")
+    if on and changed and timelines:
+        try:
+            timelines.forget(follower_uuid)
+        except TimelineUnavailable:
+            pass  # the fan-out process forgets it too when it hears of the follow
     return profile(db, handle, follower_uuid)

@@ -1,0 +1,15 @@
+-- Where one appearance goes (timelines/fanout.py): a crud (:reposter_uuid NULL) or a repost, when it was
+-- written, and the timelines it belongs on: the author's (or reposter's) own and their followers', unless
+-- they have more than :max_followers (those are merged when read: timelines/popular_entries.sql).
+SELECT entry.feed_at,
+       CASE WHEN writer.followers_count > :max_followers THEN ARRAY[writer.uuid]
+            ELSE ARRAY(SELECT f.follower_uuid FROM follows f WHERE f.followed_uuid = writer.uuid) || writer.uuid
+       END AS viewer_uuids
+FROM (
+  SELECT a.created_at AS feed_at, a.user_uuid AS writer_uuid FROM activities a
+  WHERE a.uuid = :activity_uuid AND :reposter_uuid::uuid IS NULL AND a.reply_to_activity_uuid IS NULL
+  UNION ALL
+  SELECT r.created_at, r.user_uuid FROM reposts r
+  WHERE r.activity_uuid = :activity_uuid AND r.user_uuid = :reposter_uuid::uuid
+) AS entry
+JOIN users writer ON writer.uuid = entry.writer_uuid;

@@ -1,0 +1,1 @@
+"""The fan-out process: home timelines (cruddur/timelines) filled as cruds and reposts are written."""

@@ -1,0 +1,25 @@
+"""`python -m cruddur.fanout`: the fan-out process (process.py). Needs DATABASE_URL and TIMELINES_URL."""
+
+import os
+import signal
+
+from ..config import Config, ConfigError
+from ..observability.json_logs import configure_process_logging
+from ..observability.providers import exporting_provider
+from ..timelines.store import FANOUT_MAX_FOLLOWERS, Timelines
+from .process import FanOut
+
+
+def main():
+    config = Config.from_env().validate()
+    if not config.timelines_url:
+        raise ConfigError("TIMELINES_URL is required: the Redis the home timelines are kept in")
+    configure_process_logging(config)
+    exporting_provider(config.otel_traces_exporter, os.environ.get("OTEL_SERVICE_NAME") or "cruddur-fanout")
+    fan_out = FanOut(config.database_url, Timelines.from_url(config.timelines_url), FANOUT_MAX_FOLLOWERS)
+    signal.signal(signal.SIGTERM, lambda *_: fan_out.stop())
+    fan_out.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""The home timelines in Redis.
+
+Keys, under the current generation (`timelines:generation`, raised by the fan-out process whenever it may have
+missed events, which makes every timeline cold at once):
+- `timeline:{generation}:{viewer_uuid}`: a sorted set of appearances, member `{crud_uuid}|{reposter_uuid}`
+  (nothing after the bar for the crud itself), score the appearance's time in microseconds since the epoch
+  (exact in a double until the year 2255). Equal scores sort by member, so by crud uuid, as the SQL feeds do.
+- `timeline:{generation}:{viewer_uuid}:state`: `building:{token}` while a rebuild runs, then the time (same
+  unit) above which the timeline holds every appearance, or `-inf` when it holds all there are.
+A timeline holds at most TIMELINE_SIZE appearances; trimming moves its complete-above time up. Both keys
+expire after TIMELINE_IDLE_SECONDS without a read, so people who stopped coming back cost nothing.
+"""
+
+import secrets
+from datetime import UTC, datetime
+
+import redis
+
+TIMELINE_SIZE = 400
+# People with more followers than this are not fanned out: one crud would write as many timeline entries as
+# they have followers. Their cruds are merged when a follower reads (timelines/popular_entries.sql).
+FANOUT_MAX_FOLLOWERS = 10_000
+TIMELINE_IDLE_SECONDS = 7 * 86400
+GENERATION_KEY = "timelines:generation"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+# Every script finds its keys from the generation it reads, so a raise of the generation is seen atomically.
+_KEY = "local key = 'timeline:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n"
+
+# ARGV: viewer, highest score, count, idle seconds -> nil while cold, else {state, size, lowest, entries...}.
+_READ = (
+    _KEY
+    + """
+local state = redis.call('GET', key .. ':state')
+if not state or string.sub(state, 1, 9) == 'building:' then return nil end
+redis.call('EXPIRE', key, ARGV[4])
+redis.call('EXPIRE', key .. ':state', ARGV[4])
+local lowest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2] or '-inf'
+local entries = redis.call('ZRANGE', key, ARGV[2], '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, ARGV[3], 'WITHSCORES')
+return {state, redis.call('ZCARD', key), lowest, unpack(entries)}
+"""
+)
+
+# ARGV: member, score, size, viewer... -> how many timelines took it. Cold timelines are left to their rebuild.
+_ADD = """
+local generation = redis.call('GET', KEYS[1]) or '0'
+local added = 0
+for i = 4, #ARGV do
+  local key = 'timeline:' .. generation .. ':' .. ARGV[i]
+  if redis.call('EXISTS', key .. ':state') == 1 then
+    redis.call('ZADD', key, ARGV[2], ARGV[1])
+    local size = redis.call('ZCARD', key)
+    if size > tonumber(ARGV[3]) then redis.call('ZREMRANGEBYRANK', key, 0, size - tonumber(ARGV[3]) - 1) end
+    added = added + 1
+  end
+end
+return added
+"""
+
+# ARGV: viewer, token, idle seconds. From here on the fan-out adds to this timeline; what it held is dropped.
+_START = (
+    _KEY
+    + """
+redis.call('DEL', key)
+redis.call('SET', key .. ':state', 'building:' .. ARGV[2], 'EX', ARGV[3])
+return 1
+"""
+)
+
+# ARGV: viewer, token, idle seconds, complete above, score, member, score, member... The snapshot is added only
+# if this rebuild is still the timeline's (no forget, no later rebuild, no new generation came between).
+_FINISH = (
+    _KEY
+    + """
+if redis.call('GET', key .. ':state') ~= 'building:' .. ARGV[2] then return 0 end
+if #ARGV > 4 then redis.call('ZADD', key, unpack(ARGV, 5)) end
+redis.call('SET', key .. ':state', ARGV[4], 'EX', ARGV[3])
+redis.call('EXPIRE', key, ARGV[3])
+return 1
+"""
+)
+
+_FORGET = _KEY + "return redis.call('DEL', key, key .. ':state')\n"
+
+
+def score(moment):
+    """Microseconds since the epoch of a datetime, or of a position's timestamp text ('infinity' is the top)."""
+    if moment == "infinity":
+        return "+inf"
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    delta = moment - EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def moment(score_value):
+    micros = int(float(score_value))
+    return datetime.fromtimestamp(micros // 1_000_000, UTC).replace(microsecond=micros % 1_000_000)
+
+
+def member(activity_uuid, reposter_uuid=None):
+    return f"{activity_uuid}|{reposter_uuid or ''}"
+
+
+class TimelineUnavailable(Exception):
+    """Redis did not answer: the caller reads PostgreSQL instead."""
+
+
+class Timelines:
+    """The home timelines of every viewer in one Redis (ElastiCache on AWS, redis-server locally)."""
+
+    def __init__(self, client, size=TIMELINE_SIZE, idle_seconds=TIMELINE_IDLE_SECONDS):
+        self.client = client
+        self.size = size
+        self.idle_seconds = idle_seconds
+        self._read = client.register_script(_READ)
+        self._add = client.register_script(_ADD)
+        self._start = client.register_script(_START)
+        self._finish = client.register_script(_FINISH)
+        self._forget = client.register_script(_FORGET)
+
+    @classmethod
+    def from_url(cls, url, **settings):
+        # Short timeouts: a Redis that does not answer costs a read a fraction of its time, then PostgreSQL answers.
+        return cls(redis.Redis.from_url(url, socket_timeout=0.25, socket_connect_timeout=0.25), **settings)
+
+    def _call(self, script, args):
+        try:
+            return script(keys=[GENERATION_KEY], args=args)
+        except redis.RedisError as error:
+            raise TimelineUnavailable(str(error)) from error
+
+    def read(self, viewer_uuid, before_score, count):
+        """(complete_above, [(activity_uuid, feed_at, reposter_uuid), ...] newest first from before_score
+        inclusive) or None while the timeline is cold. complete_above is a score or None for "all"."""
+        reply = self._call(self._read, [str(viewer_uuid), before_score, count, self.idle_seconds])
+        if reply is None:
+            return None
+        state, size, lowest, *flat = (part.decode() if isinstance(part, bytes) else part for part in reply)
+        bounds = [float(state)] if state != "-inf" else []
+        if int(size) >= self.size and lowest != "-inf":
+            bounds.append(float(lowest))
+        entries = []
+        for index in range(0, len(flat), 2):
+            activity_uuid, reposter_uuid = flat[index].split("|")
+            entries.append((activity_uuid, float(flat[index + 1]), reposter_uuid or None))
+        return (max(bounds) if bounds else None), entries
+
+    def add(self, activity_uuid, reposter_uuid, feed_at, viewer_uuids):
+        """Puts one appearance on the timelines of viewer_uuids that are warm; answers how many took it."""
+        args = [member(activity_uuid, reposter_uuid), score(feed_at), self.size, *map(str, viewer_uuids)]
+        return self._call(self._add, args)
+
+    def start_rebuild(self, viewer_uuid):
+        token = secrets.token_hex(8)
+        self._call(self._start, [str(viewer_uuid), token, self.idle_seconds])
+        return token
+
+    def finish_rebuild(self, viewer_uuid, token, entries):
+        """entries: (activity_uuid, feed_at, reposter_uuid) newest first, at most self.size of them."""
+        complete_above = "-inf" if len(entries) < self.size else str(score(entries[-1][1]))
+        args = [str(viewer_uuid), token, self.idle_seconds, complete_above]
+        for activity_uuid, feed_at, reposter_uuid in entries:
+            args += [score(feed_at), member(activity_uuid, reposter_uuid)]
+        return bool(self._call(self._finish, args))
+
+    def forget(self, viewer_uuid):
+        """Makes one timeline cold (someone followed someone: the next read rebuilds it with their cruds)."""
+        self._call(self._forget, [str(viewer_uuid)])
+
+    def new_generation(self):
+        """Makes every timeline cold: the fan-out process may have missed events while it was not listening."""
+        try:
+            return self.client.incr(GENERATION_KEY)
+        except redis.RedisError as error:
+            raise TimelineUnavailable(str(error)) from error
