@@ -15,32 +15,52 @@ USERS = 10_000
 PASSWORD = "bench-password-1"
 
 
-def sign_in_viewer(database_url):
-    """A local Cognito account for user1 (who follows 500 people), linked to the seeded row; its token."""
+def sign_in_viewer(database_url, handle="user1"):
+    """A local Cognito account for a seeded person (user1 follows 500 people), linked to their row; its token."""
     cognito = boto3.client(
         "cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=os.environ["AWS_REGION"]
     )
     pool, client = os.environ["COGNITO_USER_POOL_ID"], os.environ["COGNITO_USER_POOL_CLIENT_ID"]
-    email = "user1@example.com"
+    email = f"{handle}@example.com"
     cognito.sign_up(
         ClientId=client,
         Username=email,
         Password=PASSWORD,
         UserAttributes=[
             {"Name": "email", "Value": email},
-            {"Name": "name", "Value": "User 1"},
-            {"Name": "preferred_username", "Value": "user1"},
+            {"Name": "name", "Value": handle},
+            {"Name": "preferred_username", "Value": handle},
         ],
     )
     cognito.admin_confirm_sign_up(UserPoolId=pool, Username=email)
     attributes = cognito.admin_get_user(UserPoolId=pool, Username=email)["UserAttributes"]
     sub = next(a["Value"] for a in attributes if a["Name"] == "sub")
     with psycopg.connect(database_url) as conn:
-        conn.execute("UPDATE users SET cognito_user_id = %s WHERE handle = 'user1'", (sub,))
+        conn.execute("UPDATE users SET cognito_user_id = %s WHERE handle = %s", (sub, handle))
     tokens = cognito.initiate_auth(
         ClientId=client, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
     )
     return tokens["AuthenticationResult"]["AccessToken"]
+
+
+# The signed-in home is measured for viewers following about this many people (user1 follows 500).
+HOME_FOLLOWING = (50, 300)
+
+
+def viewer_following(database_url, count):
+    """The seeded person whose following count is nearest `count`."""
+    with psycopg.connect(database_url) as conn:
+        return conn.execute(
+            "SELECT handle FROM users WHERE handle <> 'user1' ORDER BY abs(following_count - %s), handle LIMIT 1",
+            (count,),
+        ).fetchone()[0]
+
+
+def sign_in_viewers(database_url, session):
+    session["token"] = sign_in_viewer(database_url)
+    session["home_tokens"] = {
+        str(count): sign_in_viewer(database_url, viewer_following(database_url, count)) for count in HOME_FOLLOWING
+    }
 
 
 SEEDED_TEMPLATE = "cruddur_bench_seeded"
@@ -111,8 +131,8 @@ def main():
             "users": USERS,
             "viewer_uuid": user_uuid(1),
             "other_uuid": user_uuid(2),
-            "token": sign_in_viewer(args.database_url),
         }
+        sign_in_viewers(args.database_url, session)
         with open(args.session, "w") as f:
             json.dump(session, f)
         keep_as_template(args.postgres)
@@ -125,7 +145,7 @@ def main():
         # The local Cognito of the last run is gone with it: a new account and token for user1.
         with open(args.session) as f:
             session = json.load(f)
-        session["token"] = sign_in_viewer(args.database_url)
+        sign_in_viewers(args.database_url, session)
         with open(args.session, "w") as f:
             json.dump(session, f)
     elif args.command == "run":

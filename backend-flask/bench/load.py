@@ -14,9 +14,9 @@ from pathlib import Path
 import psutil
 
 from cruddur.db.loader import SQL_DIR, planned_each_call
-from cruddur.services.activities import HOME_RECENT_WINDOW
 from cruddur.services.discovery import SEARCH_WINDOW
 
+from . import timelines
 from .seed import crud_uuid, top_level_author
 
 WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
@@ -50,21 +50,19 @@ def start_conversations(api, session):
 def endpoints(session, message_group_uuid):
     """What each endpoint's wrk run sends, and the SQL pgbench runs as that endpoint's database limit."""
     users, top_level = session["users"], session["cruds"] * 9 // 10
-    viewer, token = session["viewer_uuid"], session["token"]
+    token = session["token"]
     # Crud 1 is live and has about a hundredth of the replies (seed.sql).
     crud_page = f"/api/activities/@user{top_level_author(1, users)}/status/{crud_uuid(1)}"
     live_cruds = [crud_uuid(n) for n in range(1, min(top_level, 2000)) if n % 5]
     return {
         "health-check": {"paths": ["/api/health-check"]},
         "home anonymous": {"paths": ["/api/activities/home"], "sql": ("activities/explore", FIRST_PAGE)},
-        "home signed in": {
-            "paths": ["/api/activities/home"],
-            "token": token,
-            "sql": (
-                "activities/following_feed_recent",
-                {"viewer_uuid": viewer, "window": HOME_RECENT_WINDOW, **FIRST_PAGE},
-            ),
+        # Read from the viewers' home timelines (cruddur/timelines): the first read rebuilds each one.
+        **{
+            f"home follows {count}": {"paths": ["/api/activities/home"], "token": home_token}
+            for count, home_token in sorted(session["home_tokens"].items(), key=lambda item: int(item[0]))
         },
+        "home follows 500": {"paths": ["/api/activities/home"], "token": token},
         "explore": {"paths": ["/api/activities/explore"], "sql": ("activities/explore", FIRST_PAGE)},
         "profile": {
             "paths": ["/api/activities/@user2"],
@@ -192,7 +190,7 @@ class WorkerMemory(threading.Thread):
 
 def run(session, api, api_pid, database_url, pgbench, duration, connections, only=()):
     every = endpoints(session, start_conversations(api, session))
-    unknown = set(only) - set(every)
+    unknown = set(only) - set(every) - {"fan-out"}
     if unknown:
         raise SystemExit(f"unknown endpoints {sorted(unknown)}; known: {', '.join(every)}")
     memory = WorkerMemory(api_pid)
@@ -207,8 +205,13 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
             rows[name]["pgbench_per_second"] = run_pgbench(
                 pgbench, database_url, *endpoint["sql"], duration, connections
             )
+    timeline_figures = None
+    if os.environ.get("TIMELINES_URL") and (not only or "fan-out" in only):
+        print("  fan-out lag ...", flush=True)
+        timeline_figures = timelines.measure(database_url, os.environ["TIMELINES_URL"])
     return {
         "cruds": session["cruds"],
+        "timelines": timeline_figures,
         "duration_seconds": duration,
         "connections": connections,
         "machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",

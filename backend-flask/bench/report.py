@@ -11,7 +11,7 @@ def print_table(result):
         f"wrk -c{result['connections']} (machine: {result['machine']})"
     )
     header = (
-        f"{'endpoint':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
+        f"{'endpoint':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
         f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
     )
     print(header)
@@ -20,7 +20,7 @@ def print_table(result):
         rate = row["requests_per_second"]
         pgbench = row.get("pgbench_per_second")
         print(
-            f"{name:<18}{rate:>9.0f}{row['p50_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
+            f"{name:<20}{rate:>9.0f}{row['p50_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}"
             f"{row['bytes_per_response']:>8.0f}"
             f"{(rate / ceiling if ceiling else 0):>10.2f}"
             f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
@@ -33,6 +33,19 @@ def print_table(result):
             for pid, w in result["workers"].items()
         )
     )
+    print_timelines(result.get("timelines"))
+
+
+def print_timelines(figures):
+    if not figures:
+        return
+    print(
+        f"\nhome timelines: fan-out lag for an author with {figures['followers']} followers over {figures['cruds']}"
+        f" cruds p50 {figures['lag_p50_ms']:.1f} ms, p99 {figures['lag_p99_ms']:.1f} ms; "
+        f"{figures['entries_per_crud_seeded']:.0f} timeline entries per crud (followers + 1, seeded authors); "
+        f"Redis {figures['redis_bytes_per_million_entries'] / 2**20:.0f} MB per million entries "
+        f"({figures['timeline_entries']:,} held)"
+    )
 
 
 def compare(before_path, after_path):
@@ -41,7 +54,7 @@ def compare(before_path, after_path):
     with open(after_path) as f:
         after = json.load(f)
     print(f"{before_path} ({before['cruds']:,} cruds) -> {after_path} ({after['cruds']:,} cruds)")
-    header = f"{'endpoint':<18}{'req/s':>20}{'change':>9}{'p50 ms':>16}{'p50 x':>8}{'p99 ms':>16}"
+    header = f"{'endpoint':<20}{'req/s':>20}{'change':>9}{'p50 ms':>16}{'p50 x':>8}{'p99 ms':>16}"
     print(header)
     print("-" * len(header))
     for name, new in after["endpoints"].items():
@@ -50,7 +63,7 @@ def compare(before_path, after_path):
             continue
         old_rate, new_rate = old["requests_per_second"], new["requests_per_second"]
         print(
-            f"{name:<18}{old_rate:>9.0f} -> {new_rate:>7.0f}"
+            f"{name:<20}{old_rate:>9.0f} -> {new_rate:>7.0f}"
             f"{(new_rate / old_rate - 1) * 100 if old_rate else 0:>+8.0f}%"
             f"{old['p50_ms']:>7.1f} -> {new['p50_ms']:>5.1f}"
             f"{(new['p50_ms'] / old['p50_ms'] if old['p50_ms'] else 0):>8.2f}"

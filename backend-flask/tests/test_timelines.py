@@ -231,3 +231,22 @@ def test_the_served_home_reads_the_timeline(make_app, people, sql, redis_server)
         "on ann's timeline"
     ]
     assert redis_server.client.zcard(f"timeline:0:{uuid_of(sql, 'ann')}") == 1
+
+
+def test_one_rebuild_at_a_time_and_the_others_read_postgres(app, client, people, sql, redis_server):
+    ann = people["ann"]
+    client.post("/api/users/@bob/follow", headers=ann)
+    sql("busy_home.sql")
+    timelines = Timelines.from_url(redis_server.url)
+    ann_uuid = uuid_of(sql, "ann")
+    # Another request's rebuild is under way: this read neither waits for it nor starts a second one.
+    token = timelines.start_rebuild(ann_uuid)
+    assert token and timelines.start_rebuild(ann_uuid) is None
+    assert_same_home(app, sql, ann_uuid, timelines)
+    assert redis_server.client.get(f"timeline:0:{ann_uuid}:state") == f"building:{token}".encode()
+    # A rebuild that never finishes (its process died) gives way after its time.
+    redis_server.client.expire(f"timeline:0:{ann_uuid}:state", 1)
+    assert wait_until(
+        lambda: home_pages(app, sql, ann_uuid, 7, timelines) and redis_server.client.zcard(f"timeline:0:{ann_uuid}") > 0
+    )
+    assert redis_server.client.get(f"timeline:0:{ann_uuid}:state") == b"-inf"

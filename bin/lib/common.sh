@@ -89,8 +89,9 @@ start_redis() {
 # The fan-out (backend-flask/cruddur/fanout): puts each crud and repost on its followers' home timelines in
 # Redis as it is written. It can stop and start at any time: the timelines are rebuilt from PostgreSQL.
 start_fanout() {
+  local redis_port="${TIMELINES_URL##*:}"
   say "starting the fan-out to home timelines, restarted if it stops"
-  (cd "$BACKEND" && run_in_background "fanout-${TIMELINES_URL##*:}" \
+  (cd "$BACKEND" && run_in_background "fanout-${redis_port%%/*}" \
     "$PY" -m devstack.supervisor --name fanout -- "$PY" -m cruddur.fanout)
 }
 

@@ -1,5 +1,7 @@
 """Cruds: posting, replying, deleting and reading them. Expired cruds are filtered in SQL everywhere."""
 
+from opentelemetry import trace
+
 from cruddur_shared.limits import CRUD_MAX
 from cruddur_shared.text import hashtags
 
@@ -60,6 +62,7 @@ def home(db, viewer_uuid, following_count, limit, position=None, timelines=None)
         return explore(db, viewer_uuid, limit, position)
     before = position or NEWEST
     rows = home_timeline.page_rows(db, timelines, viewer_uuid, limit, before) if timelines else None
+    trace.get_current_span().set_attribute("cruddur.home_source", "postgres" if rows is None else "timeline")
     if rows is None:
         rows = _home_from_postgres(db, viewer_uuid, following_count, limit, before)
     # Every read carries the viewer's liked/reposted marks.

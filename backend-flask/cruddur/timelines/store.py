@@ -18,16 +18,19 @@ import redis
 
 TIMELINE_SIZE = 400
 # People with more followers than this are not fanned out: one crud would write as many timeline entries as
-# they have followers. Their cruds are merged when a follower reads (timelines/popular_entries.sql).
+# they have followers. Their cruds are merged when a follower reads (timelines/page.sql).
 FANOUT_MAX_FOLLOWERS = 10_000
 TIMELINE_IDLE_SECONDS = 7 * 86400
+# A rebuild that has not finished by then (its process died) lets the next read start another.
+REBUILD_SECONDS = 30
 GENERATION_KEY = "timelines:generation"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 # Every script finds its keys from the generation it reads, so a raise of the generation is seen atomically.
 _KEY = "local key = 'timeline:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n"
 
-# ARGV: viewer, highest score, count, idle seconds -> nil while cold, else {state, size, lowest, entries...}.
+# ARGV: viewer, highest score, count, idle seconds -> nil while cold, else {state, size, lowest, entries}, the
+# entries as one string "member score member score ..." (one reply to parse rather than two per entry).
 _READ = (
     _KEY
     + """
@@ -37,7 +40,7 @@ redis.call('EXPIRE', key, ARGV[4])
 redis.call('EXPIRE', key .. ':state', ARGV[4])
 local lowest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2] or '-inf'
 local entries = redis.call('ZRANGE', key, ARGV[2], '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, ARGV[3], 'WITHSCORES')
-return {state, redis.call('ZCARD', key), lowest, unpack(entries)}
+return {state, redis.call('ZCARD', key), lowest, table.concat(entries, ' ')}
 """
 )
 
@@ -57,10 +60,13 @@ end
 return added
 """
 
-# ARGV: viewer, token, idle seconds. From here on the fan-out adds to this timeline; what it held is dropped.
+# ARGV: viewer, token, seconds a rebuild may take -> 1 if this caller rebuilds, 0 if another one already does
+# (or it is warm): one rebuild at a time, however many of the viewer's requests find it cold. From here on the
+# fan-out adds to this timeline; what it held is dropped.
 _START = (
     _KEY
     + """
+if redis.call('EXISTS', key .. ':state') == 1 then return 0 end
 redis.call('DEL', key)
 redis.call('SET', key .. ':state', 'building:' .. ARGV[2], 'EX', ARGV[3])
 return 1
@@ -136,7 +142,8 @@ class Timelines:
         reply = self._call(self._read, [str(viewer_uuid), before_score, count, self.idle_seconds])
         if reply is None:
             return None
-        state, size, lowest, *flat = (part.decode() if isinstance(part, bytes) else part for part in reply)
+        state, size, lowest, joined = (part.decode() if isinstance(part, bytes) else part for part in reply)
+        flat = joined.split(" ") if joined else []
         bounds = [float(state)] if state != "-inf" else []
         if int(size) >= self.size and lowest != "-inf":
             bounds.append(float(lowest))
@@ -152,9 +159,9 @@ class Timelines:
         return self._call(self._add, args)
 
     def start_rebuild(self, viewer_uuid):
+        """A token for finish_rebuild, or None when another rebuild of this timeline is under way."""
         token = secrets.token_hex(8)
-        self._call(self._start, [str(viewer_uuid), token, self.idle_seconds])
-        return token
+        return token if self._call(self._start, [str(viewer_uuid), token, REBUILD_SECONDS]) else None
 
     def finish_rebuild(self, viewer_uuid, token, entries):
         """entries: (activity_uuid, feed_at, reposter_uuid) newest first, at most self.size of them."""

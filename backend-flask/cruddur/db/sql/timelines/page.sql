@@ -1,12 +1,42 @@
--- A page of the viewer's home from timeline entries (timelines/store.py): the candidates, newest first, are
--- kept only while they still belong there (the crud lives; it is the viewer's or a followed person's, or a
--- followed person's repost that still stands), each crud once at its newest appearance, then looked up as
--- following_feed.sql answers them. Every check is a primary-key probe, at most :limit + a few candidates.
-WITH candidates AS (
-  SELECT * FROM unnest(:activity_uuids::uuid[], :feed_ats::timestamptz[], :reposter_uuids::uuid[])
-    AS candidate(activity_uuid, feed_at, reposter_uuid)
+-- A page of the viewer's home from timeline entries (timelines/store.py): the candidates from Redis (newest
+-- first; times in microseconds since the epoch; arrays as text, which costs the API less to send than typed
+-- arrays) and the appearances the timeline does not hold — cruds and reposts of followed people with more than
+-- :max_followers followers, who are not fanned out — both only above :complete_above, where the timeline is
+-- known to be complete. They are kept while they still belong there (the crud lives; it is the viewer's or a
+-- followed person's, or a followed person's repost that still stands), each crud once at its newest
+-- appearance, then looked up as following_feed.sql answers them. Every check is a primary-key probe.
+WITH from_timeline AS (
+  SELECT candidate.activity_uuid, 'epoch'::timestamptz + candidate.feed_us * interval '1 microsecond' AS feed_at,
+         candidate.reposter_uuid
+  FROM unnest(:activity_uuids::uuid[], :feed_us::bigint[], :reposter_uuids::uuid[])
+    AS candidate(activity_uuid, feed_us, reposter_uuid)
+), popular AS (
+  -- The few people over the threshold come from users_followers_idx, each checked against the follows.
+  SELECT u.uuid FROM users u
+  WHERE u.followers_count > :max_followers
+    AND EXISTS (SELECT 1 FROM follows f WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = u.uuid)
+), from_popular AS (
+  SELECT posted.uuid AS activity_uuid, posted.created_at AS feed_at, NULL::uuid AS reposter_uuid
+  FROM popular CROSS JOIN LATERAL (
+    SELECT a.uuid, a.created_at FROM activities a
+    WHERE a.user_uuid = popular.uuid AND a.reply_to_activity_uuid IS NULL AND a.expires_at > now()
+      AND (a.created_at, a.uuid) < (:before_created_at::timestamptz, :before_uuid::uuid)
+      AND a.created_at > :complete_above::timestamptz
+    ORDER BY a.created_at DESC, a.uuid DESC
+    LIMIT :limit
+  ) AS posted
+  UNION ALL
+  SELECT shared.activity_uuid, shared.created_at, popular.uuid
+  FROM popular CROSS JOIN LATERAL (
+    SELECT r.activity_uuid, r.created_at FROM reposts r
+    WHERE r.user_uuid = popular.uuid
+      AND (r.created_at, r.activity_uuid) < (:before_created_at::timestamptz, :before_uuid::uuid)
+      AND r.created_at > :complete_above::timestamptz
+    ORDER BY r.created_at DESC, r.activity_uuid DESC
+    LIMIT :limit
+  ) AS shared
 ), still_valid AS (
-  SELECT candidate.* FROM candidates candidate
+  SELECT candidate.* FROM (SELECT * FROM from_timeline UNION ALL SELECT * FROM from_popular) AS candidate
   JOIN activities a ON a.uuid = candidate.activity_uuid AND a.expires_at > now()
   WHERE CASE WHEN candidate.reposter_uuid IS NULL THEN
       a.user_uuid = :viewer_uuid
