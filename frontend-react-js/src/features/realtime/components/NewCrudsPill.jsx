@@ -18,8 +18,8 @@ function readingAnchor() {
 
 /**
  * "N new cruds" over a list (Home, a profile): the cruds the real-time stream brought for `pendingKey`,
- * held until the reader asks. Clicking puts them on top of the cached list `queryKey` while the crud being
- * read stays where it is on the screen (the window scrolls by what was added above it). The count is a polite
+ * held until the reader asks. Clicking puts them on top of the cached list `queryKey`; a reader scrolled down
+ * keeps the crud they are reading where it is on the screen (the window scrolls by what was added above it). The count is a polite
  * live region, so it is announced without taking the focus. `shownItems` are the list's cruds (those already
  * shown, e.g. one's own just posted, are not counted). Its focus moves to the first new crud.
  */
@@ -45,7 +45,9 @@ export function NewCrudsPill({ pendingKey, queryKey, shownItems }) {
 
   const showThem = (event) => {
     const held = takePending(pendingKey);
-    anchor.current = { reading: readingAnchor(), hadFocus: document.activeElement === event.currentTarget };
+    // At the top of the page they simply show on top; further down, what is being read stays put.
+    const reading = window.scrollY > 0 ? readingAnchor() : null;
+    anchor.current = { reading, hadFocus: document.activeElement === event.currentTarget };
     // Held newest first: put on top oldest first, so the newest ends up first.
     for (const crud of [...held].reverse()) prependActivity(queryClient, queryKey, crud);
   };
