@@ -230,7 +230,8 @@ def test_a_dropped_listener_reconnects_and_writes_go_on(client, person, open_str
     alice, bob = person("alice"), person("bob")
     bob_stream = open_stream(bob)
     terminated = sql(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cruddur-stream-listener'"
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        " WHERE application_name = 'cruddur-stream-listener' AND datname = current_database()"
     )
     assert terminated == [(True,)]
     # Writes never wait for the broker's listeners.
