@@ -1,4 +1,4 @@
-"""`python -m bench seed|run|compare`, the steps bin/bench takes."""
+"""`python -m bench seed|run|streams|compare`, the steps bin/bench takes."""
 
 import argparse
 import json
@@ -7,7 +7,7 @@ import os
 import boto3
 import psycopg
 
-from . import load, report
+from . import load, report, streams
 from .seed import seed, user_uuid
 
 USERS = 10_000
@@ -119,6 +119,14 @@ def main():
     running.add_argument("--connections", type=int, default=16)
     running.add_argument("--only", default="", help="comma-separated endpoint names")
     running.add_argument("--out", required=True)
+    streaming = commands.add_parser("streams")
+    streaming.add_argument("--api", required=True)
+    streaming.add_argument("--stream", required=True, help="the stream process's base URL")
+    streaming.add_argument("--stream-pid", type=int, required=True)
+    streaming.add_argument("--count", type=int, default=2000)
+    streaming.add_argument("--rate", type=int, default=100, help="writes per second")
+    streaming.add_argument("--duration", type=int, required=True)
+    streaming.add_argument("--out", required=True)
     comparing = commands.add_parser("compare")
     comparing.add_argument("before")
     comparing.add_argument("after")
@@ -165,6 +173,8 @@ def main():
             json.dump(result, f, indent=2)
         report.print_table(result)
         print(f"\nwritten to {args.out}")
+    elif args.command == "streams":
+        streams.run(args.api, args.stream, args.stream_pid, args.count, args.rate, args.duration, PASSWORD, args.out)
     else:
         report.compare(args.before, args.after)
 

@@ -18,7 +18,8 @@ import pytest
 import requests
 from moto.server import ThreadedMotoServer
 from receivers import wait_until
-from servers import BACKEND, Gunicorn, environment
+from servers import BACKEND, Gunicorn, StreamProcess, environment
+from sse import EventStream
 
 from conftest import AuthActions, free_port
 from cruddur.db.database import Database
@@ -42,6 +43,8 @@ LOAD_CLIENTS = 4
 PUBLIC_PAGE_CACHE_SECONDS = 1
 # Acknowledged cruds wanted before a worker is killed, and again after, so the kill lands amid steady writing.
 WRITES_EACH_SIDE_OF_THE_KILL = 50
+# The contract: an event reaches a stream within 2 s of its write.
+STREAM_WITHIN_SECONDS = 2.0
 
 
 @dataclass
@@ -329,3 +332,59 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
         }
     assert set(acknowledged) <= stored, f"{len(set(acknowledged) - stored)} acknowledged cruds are missing"
     print(f"acknowledged {len(acknowledged)} writes, {len(stored)} rows, {len(failures)} failed requests")
+
+
+def test_broker_restarted_while_streams_are_open(config, own_postgres, auth):
+    """PostgreSQL is the broker: stopped and started again under an open stream. The stream process stays up
+    (its health check says when it is not listening), the stream stays open or ends cleanly, and once the
+    database is back a message sent through the API reaches the stream (or the one its client opens again)."""
+    data_dir, url = own_postgres
+    served = environment(config.with_overrides(database_url=url, db_timeout_seconds=DB_TIMEOUT_SECONDS))
+    api = Gunicorn(served)
+    stream_server = StreamProcess(served, heartbeat_seconds=0.5, listener_retry_max_seconds=0.5)
+    try:
+        alice, bob = auth.headers("alice"), auth.headers("bob")
+        for headers in (alice, bob):
+            assert requests.get(f"{api.url}/api/users/me", headers=headers, timeout=10).status_code == 200
+        bob_stream = EventStream(stream_server.url, bob)
+        assert bob_stream.status_code == 200
+
+        def send(text):
+            answer = requests.post(
+                f"{api.url}/api/messages", json={"message": text, "handle": "bob"}, headers=alice, timeout=10
+            )
+            assert answer.status_code == 201
+            return answer.json()
+
+        before = send("Before the restart")
+        assert bob_stream.next(name="message", seconds=STREAM_WITHIN_SECONDS)["data"] == {"message": before}
+
+        embedded_postgres("stop", data_dir)
+        assert wait_until(lambda: stream_server.health().get("listening") is False, seconds=15)
+        embedded_postgres("start", data_dir)
+        assert wait_until(stream_server.listening, seconds=15), "the listener did not come back"
+        assert stream_server.process.poll() is None
+
+        if bob_stream.ended.is_set():  # closed cleanly: the client connects again, as the SPA does
+            bob_stream = EventStream(stream_server.url, bob)
+            assert bob_stream.status_code == 200
+        # Each gunicorn worker's pool reconnects on its next request: until then a send may answer 503.
+        sent = []
+
+        def sent_after_restart():
+            body = {"message": "After the restart", "handle": "bob"}
+            answer = requests.post(f"{api.url}/api/messages", json=body, headers=alice, timeout=10)
+            assert answer.status_code in (201, 503)
+            if answer.status_code == 201:
+                sent.append(answer.json())
+            return bool(sent)
+
+        assert wait_until(sent_after_restart, seconds=15)
+        event = bob_stream.next(name="message", seconds=STREAM_WITHIN_SECONDS)
+        assert event is not None, "no event after the broker came back"
+        assert event["data"] == {"message": sent[0]}
+        bob_stream.close()
+    finally:
+        printed = stream_server.stop()
+        api.stop()
+    assert "Traceback" not in printed, printed

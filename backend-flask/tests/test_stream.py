@@ -230,7 +230,8 @@ def test_a_dropped_listener_reconnects_and_writes_go_on(client, person, open_str
     alice, bob = person("alice"), person("bob")
     bob_stream = open_stream(bob)
     terminated = sql(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cruddur-stream-listener'"
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        " WHERE application_name = 'cruddur-stream-listener' AND datname = current_database()"
     )
     assert terminated == [(True,)]
     # Writes never wait for the broker's listeners.
@@ -247,18 +248,25 @@ def test_a_dropped_listener_reconnects_and_writes_go_on(client, person, open_str
 
 def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_collector):
     """A stream process exporting to the loopback OTLP collector: a `stream.deliver` span per delivered event,
-    and JSON log lines when a stream opens and closes."""
+    JSON log lines when a stream opens and closes, and the counts of streams and events now and then."""
     from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
     traced = StreamProcess(
         environment(config, OTEL_EXPORTER_OTLP_ENDPOINT=otlp_collector.url, OTEL_BSP_SCHEDULE_DELAY="100"),
         heartbeat_seconds=HEARTBEAT_SECONDS,
+        counts_log_seconds=0.5,
     )
     try:
         alice, bob = person("alice"), person("bob")
         bob_stream = EventStream(traced.url, bob)
         assert client.post("/api/messages", json={"message": "Traced", "handle": "bob"}, headers=alice).status_code
         assert bob_stream.next(name="message", seconds=WITHIN) is not None
+
+        def counted_one_stream():
+            lines = [json.loads(line) for line in traced.printed().splitlines() if line.startswith("{")]
+            return any(line["message"] == "stream counts" and line["open_streams"] == 1 for line in lines)
+
+        assert wait_until(counted_one_stream, seconds=10)
         bob_stream.close()
 
         def delivered():
@@ -286,3 +294,6 @@ def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_c
     assert opened["event"] == "stream_open" and opened["open_streams"] == 1
     assert closed["event"] == "stream_close" and closed["reason"] == "client_gone" and closed["events"] >= 1
     assert closed["open_streams"] == 0
+    counts = [line for line in lines if line["message"] == "stream counts"]
+    assert counts and all(line["event"] == "stream_counts" for line in counts)
+    assert any(line["open_streams"] == 1 and line["events_delivered"] >= 1 for line in counts)

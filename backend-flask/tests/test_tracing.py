@@ -86,3 +86,19 @@ def test_spans_reach_the_otlp_collector(traced_client, otlp_collector, spans):
         return ids
 
     assert wait_until(lambda: wanted in exported_trace_ids())
+
+
+def test_a_sent_message_is_published_to_the_streams_in_a_span(traced_client, auth, spans):
+    alice, bob = auth.headers("alice"), auth.headers("bob")
+    for headers in (alice, bob):
+        assert traced_client.get("/api/users/me", headers=headers).status_code == 200
+    spans.clear()
+    sent = traced_client.post("/api/messages", json={"message": "Hello", "handle": "bob"}, headers=alice)
+    assert sent.status_code == 201
+    root = next(s for s in spans.get_finished_spans() if s.kind == SpanKind.SERVER)
+    [publish] = [s for s in trace_of(spans, root) if s.name == "stream.publish"]
+    assert publish.attributes["cruddur.stream.event"] == "message"
+    assert publish.attributes["cruddur.stream.recipients"] == 2
+    assert publish.attributes["cruddur.stream.published"] is True
+    sql = [s for s in trace_of(spans, root) if s.attributes.get("db.system") == "postgresql"]
+    assert any(s.parent is not None and s.parent.span_id == publish.context.span_id for s in sql)

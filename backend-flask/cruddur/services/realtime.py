@@ -1,5 +1,5 @@
 """Announcing what the real-time stream (cruddur/stream) sends. Changes in PostgreSQL are announced by its
-triggers (migration 0013); a message lives in DynamoDB, so sending one announces it here, through the same
+triggers (migration 0015); a message lives in DynamoDB, so sending one announces it here, through the same
 broker (PostgreSQL NOTIFY on 'cruddur_events'). An announcement that cannot be made is logged, never an
 error: the message is stored either way."""
 
@@ -8,8 +8,10 @@ import logging
 
 import psycopg
 import psycopg_pool
+from opentelemetry import trace
 
 log = logging.getLogger(__name__)
+tracer = trace.get_tracer("cruddur.stream")
 
 # PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
 PAYLOAD_MAX_BYTES = 7999
@@ -28,12 +30,22 @@ def message_sent(db, message_row, members):
         default=str,
         ensure_ascii=False,
     )
-    if len(payload.encode()) > PAYLOAD_MAX_BYTES:
-        log.warning("message not announced: its payload is over %s bytes", PAYLOAD_MAX_BYTES)
-        return False
-    try:
-        db.one("stream/publish", payload=payload)
-    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        log.warning("message not announced to the streams: %s", exc.__class__.__name__)
-        return False
-    return True
+    # The triggers' announcements are made inside the write's own statement (its SQL span); this one is a
+    # statement of its own, with a span that says what it published.
+    with tracer.start_as_current_span("stream.publish") as span:
+        span.set_attribute("cruddur.stream.event", "message")
+        span.set_attribute("cruddur.stream.recipients", len(members))
+        size = len(payload.encode())
+        span.set_attribute("cruddur.stream.payload_bytes", size)
+        if size > PAYLOAD_MAX_BYTES:
+            log.warning("message not announced: its payload is over %s bytes", PAYLOAD_MAX_BYTES)
+            span.set_attribute("cruddur.stream.published", False)
+            return False
+        try:
+            db.one("stream/publish", payload=payload)
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+            log.warning("message not announced to the streams: %s", exc.__class__.__name__)
+            span.set_attribute("cruddur.stream.published", False)
+            return False
+        span.set_attribute("cruddur.stream.published", True)
+        return True

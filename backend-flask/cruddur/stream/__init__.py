@@ -2,7 +2,7 @@
 notification, home, delete), served by an asyncio (aiohttp) process of its own so that open streams hold
 none of the API's request threads. `python -m cruddur.stream` runs it.
 
-How an event travels: a write commits in PostgreSQL and a trigger (migration 0013) or the API's message send
+How an event travels: a write commits in PostgreSQL and a trigger (migration 0015) or the API's message send
 path (services/realtime.py) calls pg_notify on 'cruddur_events' with a small JSON payload. Each stream
 process holds one LISTEN connection (broker.py); the hub (hub.py) looks each event's object up once, only if
 one of its streams wants it, and hands it to those streams (server.py writes them out).

@@ -27,17 +27,24 @@ def _json(value):
 
 
 class Stream:
-    """One open stream: its viewer, whom they follow, and the encoded events waiting for its client."""
+    """One open stream: its viewer, whom they follow, when its token expires, and the encoded events waiting
+    for its client (with the pings and the end the hub's clock queues)."""
 
     CLOSE = None
+    EXPIRED = b": token expired\n\n"
+    PING = b": ping\n\n"
 
-    def __init__(self, viewer_uuid, following, queue_size):
+    def __init__(self, viewer_uuid, following, queue_size, expires_at=float("inf")):
         self.viewer = viewer_uuid
         self.following = following
+        self.expires_at = expires_at
         self.queue = asyncio.Queue(queue_size)
         self.last_id = 0
         self.events = 0
         self.overflowed = False
+        self.ended = False
+        # When something was last queued for its client (the event loop's clock): pings fill the silences.
+        self.last_queued = asyncio.get_running_loop().time()
 
     def push(self, event, data):
         """Queues one event (`data` is encoded JSON); a client too far behind is closed instead."""
@@ -48,19 +55,37 @@ class Stream:
         try:
             self.queue.put_nowait(chunk)
             self.events += 1
+            self.last_queued = asyncio.get_running_loop().time()
         except asyncio.QueueFull:
             self.close_soon()
             self.overflowed = True
 
+    def ping(self, now):
+        if self.queue.empty():
+            self.queue.put_nowait(self.PING)
+            self.last_queued = now
+
+    def expire(self):
+        """The token ran out: what is queued still goes out, then the stream says so and ends."""
+        self.ended = True
+        try:
+            self.queue.put_nowait(self.EXPIRED)
+        except asyncio.QueueFull:
+            self.close_soon()
+
     def close_soon(self):
+        self.ended = True
         while not self.queue.empty():
             self.queue.get_nowait()
         self.queue.put_nowait(self.CLOSE)
 
 
 class Hub:
-    def __init__(self, db, executor, settings, assets_base_url, media_urls, directory=None):
+    """`clock` is the wall clock tokens expire by (tests may move it)."""
+
+    def __init__(self, db, executor, settings, assets_base_url, media_urls, directory=None, clock=time.time):
         self.db = db
+        self.clock = clock
         self.executor = executor
         self.settings = settings
         self.assets_base_url = assets_base_url
@@ -71,6 +96,10 @@ class Hub:
         self.watching = {}
         self.pending = None
         self.delivering = None
+        self.ticking = None
+        # Since the last counts line in the logs.
+        self.delivered = 0
+        self.dropped = 0
 
     # -- the lifetime of streams --
 
@@ -78,14 +107,55 @@ class Hub:
         return await asyncio.get_running_loop().run_in_executor(self.executor, function, *args)
 
     def start(self):
+        loop = asyncio.get_running_loop()
         self.pending = asyncio.Queue(PENDING_MAX)
-        self.delivering = asyncio.get_running_loop().create_task(self._deliver_in_order())
+        self.delivering = loop.create_task(self._deliver_in_order())
+        self.ticking = loop.create_task(self._tick())
 
     async def stop(self):
         for stream in self.streams():
             stream.close_soon()
-        if self.delivering is not None:
-            self.delivering.cancel()
+        for task in (self.delivering, self.ticking):
+            if task is not None:
+                task.cancel()
+
+    async def _tick(self):
+        """One clock for every stream (not a timer each): pings the quiet ones, ends those whose token expired,
+        and writes the counts to the log now and then."""
+        loop = asyncio.get_running_loop()
+        heartbeat = self.settings.heartbeat_seconds
+        interval = min(heartbeat / 2, 1.0)
+        next_counts = loop.time() + self.settings.counts_log_seconds
+        while True:
+            await asyncio.sleep(interval)
+            now, wall = loop.time(), self.clock()
+            for streams in self.by_viewer.values():
+                for stream in streams:
+                    if stream.ended:
+                        continue
+                    if wall >= stream.expires_at:
+                        stream.expire()
+                    elif now - stream.last_queued >= heartbeat:
+                        stream.ping(now)
+            if now >= next_counts:
+                next_counts = now + self.settings.counts_log_seconds
+                self.log_counts()
+
+    def log_counts(self):
+        log.info(
+            "stream counts",
+            extra={
+                "fields": {
+                    "event": "stream_counts",
+                    "open_streams": self.count(),
+                    "viewers": len(self.by_viewer),
+                    "events_delivered": self.delivered,
+                    "events_dropped": self.dropped,
+                    "pending_lookups": self.pending.qsize(),
+                }
+            },
+        )
+        self.delivered = self.dropped = 0
 
     def streams(self):
         return [stream for streams in self.by_viewer.values() for stream in streams]
@@ -93,10 +163,10 @@ class Hub:
     def count(self):
         return sum(len(streams) for streams in self.by_viewer.values())
 
-    async def open(self, viewer_uuid):
+    async def open(self, viewer_uuid, expires_at=float("inf")):
         viewer_uuid = str(viewer_uuid)
         following = await self.run_in_thread(lookups.following, self.db, viewer_uuid, self.settings.following_limit)
-        stream = Stream(viewer_uuid, following, self.settings.queue_size)
+        stream = Stream(viewer_uuid, following, self.settings.queue_size, expires_at)
         self.by_viewer.setdefault(viewer_uuid, set()).add(stream)
         for person in (*following, viewer_uuid):
             self.watching.setdefault(person, set()).add(stream)
@@ -116,7 +186,12 @@ class Hub:
                 del index[key]
 
     async def reload_following(self):
-        """After the listener reconnects: follows made or undone while it was away."""
+        """After the listener reconnects: follows made or undone while it was away. The lookups' pooled
+        connections are checked first: after a database restart they are all dead, and each would fail once."""
+        try:
+            await self.run_in_thread(self.db.pool.check)
+        except Exception:
+            log.warning("could not check the lookups' connections", exc_info=True)
         for stream in self.streams():
             try:
                 following = await self.run_in_thread(
@@ -152,6 +227,7 @@ class Hub:
         if prepare is None:
             return
         if self.pending.full():
+            self.dropped += 1
             log.warning("stream event dropped: lookups are behind", extra={"fields": {"kind": kind}})
             return
         ready = prepare(event)
@@ -170,6 +246,7 @@ class Hub:
             with tracer.start_as_current_span("stream.deliver") as span:
                 for stream, name, data in deliveries:
                     stream.push(name, data)
+                self.delivered += len(deliveries)
                 if span.is_recording():
                     span.set_attribute("cruddur.stream.event", kind)
                     span.set_attribute("cruddur.stream.recipients", len(deliveries))

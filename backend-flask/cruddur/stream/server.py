@@ -74,13 +74,12 @@ class StreamServer:
     def __init__(self, config, settings, clock=time.time):
         self.config = config
         self.settings = settings
-        self.clock = clock
         self.db = Database()
         self.executor = ThreadPoolExecutor(settings.lookup_threads, thread_name_prefix="stream-lookup")
         self.directory = CognitoDirectory()
         keys = KeyCache(config.jwks_url, config.jwks_refetch_interval_seconds)
         self.verifier = TokenVerifier(config.cognito_issuer, config.cognito_user_pool_client_id, keys)
-        self.hub = Hub(self.db, self.executor, settings, config.assets_base_url, media_url_signer(config))
+        self.hub = Hub(self.db, self.executor, settings, config.assets_base_url, media_url_signer(config), clock=clock)
         self.listener = Listener(
             config.database_url,
             self.hub.on_payload,
@@ -133,7 +132,7 @@ class StreamServer:
 
     async def stream(self, request):
         viewer, expires_at = await self._viewer(request)
-        stream = await self.hub.open(viewer["uuid"])
+        stream = await self.hub.open(viewer["uuid"], expires_at)
         opened = time.monotonic()
         response = web.StreamResponse(
             headers={
@@ -150,7 +149,7 @@ class StreamServer:
         try:
             await response.prepare(request)
             await response.write(b": connected\n\n")
-            reason = await self._pump(stream, response, expires_at)
+            reason = await self._pump(stream, response)
         except ConnectionError:
             reason = "client_gone"
         except asyncio.CancelledError:
@@ -173,19 +172,14 @@ class StreamServer:
             )
         return response
 
-    async def _pump(self, stream, response, expires_at):
-        """Writes events and pings until the token expires or the stream is closed; answers why it ended."""
-        heartbeat = self.settings.heartbeat_seconds
+    @staticmethod
+    async def _pump(stream, response):
+        """Writes what the hub queues (events, and the pings and token expiry of its shared clock) until the
+        stream ends; answers why it ended. One task per stream, and no timer of its own."""
         while True:
-            remaining = expires_at - self.clock()
-            if remaining <= 0:
-                await response.write(b": token expired\n\n")
-                return "token_expired"
-            try:
-                chunk = await asyncio.wait_for(stream.queue.get(), timeout=min(heartbeat, remaining))
-            except TimeoutError:
-                await response.write(b": ping\n\n")
-                continue
+            chunk = await stream.queue.get()
             if chunk is Stream.CLOSE:
                 return "slow_client" if stream.overflowed else "server_closing"
             await response.write(chunk)
+            if chunk is Stream.EXPIRED:
+                return "token_expired"

@@ -32,6 +32,8 @@ class StreamSettings:
     # The LISTEN connection is checked this often when quiet, and reconnected after at most this delay.
     listener_check_seconds: float = 10.0
     listener_retry_max_seconds: float = 5.0
+    # How often a `stream counts` line (open streams, events delivered and dropped) goes to the log.
+    counts_log_seconds: float = 60.0
 
     @classmethod
     def from_env(cls, env=None):
@@ -45,4 +47,5 @@ class StreamSettings:
             lookup_threads=_number(env, "STREAM_LOOKUP_THREADS", 4, int),
             listener_check_seconds=_number(env, "STREAM_LISTENER_CHECK_SECONDS", 10.0),
             listener_retry_max_seconds=_number(env, "STREAM_LISTENER_RETRY_MAX_SECONDS", 5.0),
+            counts_log_seconds=_number(env, "STREAM_COUNTS_LOG_SECONDS", 60.0),
         )

@@ -5,6 +5,7 @@ import { AuthProvider } from '../lib/auth';
 import { ToastProvider } from '../lib/toast';
 import { startErrorReporting } from '../lib/error-reporting';
 import { createQueryClient } from '../lib/query-client';
+import { StreamProvider } from '../features/realtime/components/StreamProvider';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useRuntimeConfigLoader } from './use-runtime-config-loader';
 
@@ -12,10 +13,10 @@ import { useRuntimeConfigLoader } from './use-runtime-config-loader';
 const NOT_LOADED = Object.freeze({});
 
 /**
- * Holds the app's one QueryClient, the cache of everything read from the API, and loads /api/config (Cognito's
- * settings). The app's frame shows at once: until the config is in, the session counts as being checked (so
- * nothing that needs it is fetched) and, when the API cannot be reached, a banner says so while it is asked
- * again on its own.
+ * Holds the app's one QueryClient, the cache of everything read from the API (kept current by the real-time
+ * stream while someone is signed in), and loads /api/config (Cognito's settings). The app's frame shows at
+ * once: until the config is in, the session counts as being checked (so nothing that needs it is fetched)
+ * and, when the API cannot be reached, a banner says so while it is asked again on its own.
  */
 export function AppProvider({ children }) {
   const [queryClient] = useState(createQueryClient);
@@ -31,8 +32,10 @@ export function AppProvider({ children }) {
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
           <AuthProvider configured={config !== null} onSignedOut={() => queryClient.clear()}>
-            <ConnectionBanner unreachable={error !== null} onRetry={retryNow} />
-            {children}
+            <StreamProvider>
+              <ConnectionBanner unreachable={error !== null} onRetry={retryNow} />
+              {children}
+            </StreamProvider>
           </AuthProvider>
         </ToastProvider>
       </QueryClientProvider>

@@ -1,9 +1,12 @@
 import { Link, NavLink } from 'react-router';
 import { paths } from '../config/paths';
 import { ActivityList } from '../features/activities/components/ActivityList';
+import { activityKeys } from '../features/activities/api/activities';
 import { useFeed } from '../features/activities/hooks/use-feed';
+import { homeList } from '../features/realtime/apply-event';
+import { NewCrudsPill } from '../features/realtime/components/NewCrudsPill';
 import { usePageTitle } from '../hooks/use-page-title';
-import { useAuth } from '../lib/auth';
+import { useAuth, useViewer } from '../lib/auth';
 
 const FEEDS = {
   home: { title: 'Home', emptyText: 'Follow people or post a crud, and it will show up here.' },
@@ -13,6 +16,7 @@ const FEEDS = {
 /** The home and explore feeds, one tab each. */
 export function HomePage({ feed = 'home' }) {
   const { status } = useAuth();
+  const { viewer } = useViewer();
   const list = useFeed(feed);
   usePageTitle(FEEDS[feed].title);
 
@@ -34,6 +38,9 @@ export function HomePage({ feed = 'home' }) {
           Cruds vanish when their time is up. <Link to={paths.signin}>Sign in</Link> or{' '}
           <Link to={paths.signup}>sign up</Link> to post your own.
         </p>
+      )}
+      {feed === 'home' && status === 'signedIn' && list.status === 'ready' && (
+        <NewCrudsPill pendingKey={homeList(viewer)} queryKey={activityKeys.feed(viewer, 'home')} shownItems={list.items} />
       )}
       <ActivityList list={list} label={`${FEEDS[feed].title} feed`} emptyTitle="No cruds yet" emptyText={FEEDS[feed].emptyText} />
     </>

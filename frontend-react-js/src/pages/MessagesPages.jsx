@@ -55,8 +55,8 @@ export function MessagesPage() {
 }
 
 /**
- * One conversation. Pages come newest first, so "older messages" go above what is shown; the newest page is
- * polled so the other person's messages appear without a reload.
+ * One conversation. Pages come newest first, so "older messages" go above what is shown; the other person's
+ * messages arrive on the real-time stream as they are sent.
  */
 export function MessageGroupPage() {
   const { messageGroupUuid } = useParams();

@@ -6,6 +6,8 @@ import { activityKeys } from '../features/activities/api/activities';
 import { ActivityList } from '../features/activities/components/ActivityList';
 import { getProfileActivities } from '../features/profiles/api/profiles';
 import { ProfileHeader } from '../features/profiles/components/ProfileHeader';
+import { profileList } from '../features/realtime/apply-event';
+import { NewCrudsPill } from '../features/realtime/components/NewCrudsPill';
 import { useInfiniteList } from '../hooks/use-list-query';
 import { usePageTitle } from '../hooks/use-page-title';
 import { useViewer } from '../lib/auth';
@@ -32,6 +34,11 @@ export function ProfilePage() {
       {profile && (
         <>
           <ProfileHeader profile={profile} />
+          <NewCrudsPill
+            pendingKey={profileList(viewer, profile.handle)}
+            queryKey={activityKeys.profile(viewer, handle)}
+            shownItems={list.items}
+          />
           <ActivityList
             list={list}
             label={`Cruds by @${profile.handle}`}

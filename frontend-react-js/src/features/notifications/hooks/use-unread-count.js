@@ -1,15 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useViewer } from '../../../lib/auth';
+import { useStreamStatus } from '../../realtime/hooks/use-stream-status';
 import { getNotifications, notificationKeys } from '../api/notifications';
 
 const POLL_MS = 30_000;
 
 /**
- * The unread counts of the signed-in user, in one query asked every 30 s and when the window regains focus:
+ * The unread counts of the signed-in user, in one query kept current by the real-time stream; while the stream
+ * is not open it is asked every 30 s instead, and in any case when the window regains focus:
  * `unread_count` of all notifications, `unread_messages_count` of the conversations with unread messages.
  */
 function useUnreadCounts(enabled, select) {
   const { viewer } = useViewer();
+  const streaming = useStreamStatus() === 'open';
   const { data } = useQuery({
     queryKey: notificationKeys.unread(viewer),
     queryFn: async () => {
@@ -18,7 +21,7 @@ function useUnreadCounts(enabled, select) {
     },
     select,
     enabled,
-    refetchInterval: POLL_MS,
+    refetchInterval: streaming ? false : POLL_MS,
     // The badge is a hint: a failed poll keeps the last count and the next one tries again.
     retry: false,
   });
