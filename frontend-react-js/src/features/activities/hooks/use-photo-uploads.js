@@ -53,7 +53,10 @@ export function usePhotoStates(photos) {
           throw error;
         }),
       enabled: photo.upload === 'sent',
-      refetchInterval: (query) => (query.state.data?.status === 'processing' ? POLL_MILLISECONDS : false),
+      // Asked again while processing, and after a failed ask (offline, the API down): a photo is never left
+      // looking as if it were still uploading.
+      refetchInterval: (query) =>
+        query.state.data?.status === 'processing' || query.state.status === 'error' ? POLL_MILLISECONDS : false,
       staleTime: Infinity,
     })),
   });
