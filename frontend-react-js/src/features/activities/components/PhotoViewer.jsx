@@ -26,7 +26,12 @@ export function PhotoViewer({ photos, index, onIndexChange, onClose }) {
 
   const photo = open ? photos[Math.min(index, count - 1)] : null;
   return (
-    <Dialog open={open} onClose={onClose} title={open ? `Photo ${index + 1} of ${count}` : 'Photo'}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={open ? `Photo ${index + 1} of ${count}` : 'Photo'}
+      className="photo-viewer-dialog"
+    >
       {photo && (
         <figure className="photo-viewer">
           <img src={photo.url} alt={altOf(photo)} width={photo.width ?? undefined} height={photo.height ?? undefined} />
