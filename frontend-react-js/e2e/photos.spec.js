@@ -127,9 +127,10 @@ test('keyboard only: photos picked, described, reordered and posted, then viewed
   await expect(composer.getByLabel('Message', { exact: true })).toBeFocused();
   await page.keyboard.type(text);
 
-  // Add photos opens the system's file dialog; Playwright answers it.
-  await tabTo(page, composer.getByRole('button', { name: 'Add photos' }));
+  // Add photos opens the system's file dialog; Playwright answers it. Waiting for it starts before the
+  // tabbing, so Chromium intercepts file dialogs by the time Enter is pressed (a run under load missed it).
   const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, composer.getByRole('button', { name: 'Add photos' }));
   await page.keyboard.press('Enter');
   await (await chooser).setFiles([first, second]);
   await expect(composer.getByRole('listitem')).toHaveCount(2);
