@@ -16,12 +16,13 @@ import psutil
 from cruddur.db.loader import SQL_DIR, planned_each_call
 from cruddur.services.discovery import SEARCH_WINDOW
 
-from . import timelines
+from . import photos, timelines
 from .seed import crud_uuid, top_level_author
 
 WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
 FIRST_PAGE = {"before_created_at": "infinity", "before_uuid": "ffffffff-ffff-ffff-ffff-ffffffffffff", "limit": 20}
 CONVERSATIONS = 10
+WRK_THREADS = 2
 
 
 def api_call(api, method, path, token, body=None):
@@ -112,9 +113,12 @@ def run_wrk(api, endpoint, duration, connections):
         "BENCH_TOKEN": endpoint.get("token", ""),
         "BENCH_PATHS": " ".join(endpoint["paths"]),
         "BENCH_BODY": json.dumps(endpoint["body"]) if "body" in endpoint else "",
+        "BENCH_BODIES_FILE": endpoint.get("bodies_file", ""),
+        "BENCH_THREADS": str(WRK_THREADS),
     }
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s"]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), api],
+        [*command, "-s", str(WRK_SCRIPT), api],
         env=env,
         capture_output=True,
         text=True,
@@ -189,7 +193,18 @@ class WorkerMemory(threading.Thread):
 
 
 def run(session, api, api_pid, database_url, pgbench, duration, connections, only=()):
+    workdir = tempfile.mkdtemp(prefix="cruddur-bench-")
     every = endpoints(session, start_conversations(api, session))
+    # Last: the photos they put on the viewer's home page are not in the rows before.
+    every.update(
+        photos.endpoints(
+            session,
+            database_url,
+            duration,
+            lambda: api_call(api, "GET", "/api/activities/home", session["token"]),
+            workdir,
+        )
+    )
     unknown = set(only) - set(every) - {"fan-out"}
     if unknown:
         raise SystemExit(f"unknown endpoints {sorted(unknown)}; known: {', '.join(every)}")
@@ -200,6 +215,8 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
         if only and name not in only and name != "health-check":
             continue
         print(f"  {name} ...", flush=True)
+        if "prepare" in endpoint:
+            endpoint = {**endpoint, **(endpoint["prepare"]() or {})}
         rows[name] = run_wrk(api, endpoint, duration, connections)
         if "sql" in endpoint:
             rows[name]["pgbench_per_second"] = run_pgbench(

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from PIL import Image
 
 from cruddur.db.purge import purge_expired
-from cruddur.s3.media import MAX_S3_SECONDS, CloudFrontSignedUrls, S3PresignedUrls
+from cruddur.s3.media import MAX_S3_SECONDS, CloudFrontSignedUrls, RecentlySignedUrls, S3PresignedUrls
 from devstack import aws, worker
 from process_media import handler as media_handler
 
@@ -444,6 +444,34 @@ def test_an_s3_url_lives_until_the_crud_expires_or_7_days(config):
     assert signer.expires_in(now + timedelta(hours=1, milliseconds=999)) == 3600
     assert signer.expires_in(now + timedelta(days=30)) == MAX_S3_SECONDS
     assert signer.expires_in(now + timedelta(milliseconds=10)) == 1
+
+
+def test_a_url_signed_lately_for_the_same_photo_and_expiry_is_answered_again_within_its_age(config):
+    # The S3 signer's clock says how long a URL lives (X-Amz-Expires): a URL signed again differs.
+    clock = {"now": datetime(2026, 11, 27, 10, 0, tzinfo=UTC), "monotonic": 0.0}
+    s3_signer = S3PresignedUrls(config, clock=lambda: clock["now"])
+    signer = RecentlySignedUrls(s3_signer, size=2, max_age_seconds=60, monotonic=lambda: clock["monotonic"])
+    crud_expiry = clock["now"] + timedelta(hours=1)
+    lives = lambda url: int(parse_qs(urlparse(url).query)["X-Amz-Expires"][0])  # noqa: E731
+
+    def later(seconds):
+        clock["now"] += timedelta(seconds=seconds)
+        clock["monotonic"] += seconds
+
+    first = signer.url("media/u/a-640.webp", crud_expiry)
+    assert lives(first) == 3600
+    later(30)
+    assert signer.url("media/u/a-640.webp", crud_expiry) == first, "the same photo and expiry: signed once"
+    assert lives(signer.url("media/u/a-640.webp", crud_expiry + timedelta(hours=1))) == 7200 - 30, "another expiry"
+
+    later(31)
+    renewed = signer.url("media/u/a-640.webp", crud_expiry)
+    assert lives(renewed) == 3600 - 61, "past its age a URL is signed anew, still ending by the crud's expiry"
+
+    signer.url("media/u/b-640.webp", crud_expiry)
+    signer.url("media/u/c-640.webp", crud_expiry)
+    later(1)
+    assert lives(signer.url("media/u/a-640.webp", crud_expiry)) == 3600 - 62, "2 kept: the least recent went"
 
 
 def test_cloudfront_urls_are_signed_to_end_at_the_crud_and_verify_with_the_public_key(config):

@@ -36,6 +36,10 @@ def test_the_openapi_document_states_the_shared_limits():
         "avatar types": tuple(_body(document, "/api/avatars/presign")["content_type"]["enum"]),
         "avatar bytes": _body(document, "/api/avatars/presign")["size"]["maximum"],
         "handle": _body(document, "/api/users/me/handle", "put")["handle"]["pattern"],
+        "photo types": tuple(_body(document, "/api/media/presign")["content_type"]["enum"]),
+        "photo bytes": _body(document, "/api/media/presign")["size"]["maximum"],
+        "photos per crud": document["components"]["schemas"]["MediaUuids"]["maxItems"],
+        "alt text": _body(document, "/api/media/{uuid}", "put")["alt"]["maxLength"],
     }
     assert stated == {
         "crud": limits.CRUD_MAX,
@@ -48,6 +52,10 @@ def test_the_openapi_document_states_the_shared_limits():
         "avatar bytes": limits.AVATAR_MAX_BYTES,
         # The API takes a handle in any case and stores it in lower case.
         "handle": f"^{limits.HANDLE_PATTERN.replace('a-z', 'A-Za-z')}$",
+        "photo types": limits.MEDIA_CONTENT_TYPES,
+        "photo bytes": limits.MEDIA_MAX_BYTES,
+        "photos per crud": limits.MEDIA_PER_CRUD,
+        "alt text": limits.ALT_TEXT_MAX,
     }
 
 

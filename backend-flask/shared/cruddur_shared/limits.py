@@ -15,8 +15,7 @@ SEARCH_TERM_MAX = 100
 HANDLE_PATTERN = "[a-z0-9_]{3,20}"
 AVATAR_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
-# Photos in cruds (cruddur_shared.media has their keys). Not in for_clients yet: the SPA's limits.json gets
-# them with the composer's photo picker.
+# Photos in cruds (cruddur_shared.media has their keys).
 MEDIA_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
 MEDIA_MAX_BYTES = 10 * 1024 * 1024
 MEDIA_PER_CRUD = 4
@@ -36,6 +35,10 @@ def for_clients():
         "handlePattern": f"^{HANDLE_PATTERN}$",
         "avatarContentTypes": list(AVATAR_CONTENT_TYPES),
         "avatarMaxBytes": AVATAR_MAX_BYTES,
+        "mediaContentTypes": list(MEDIA_CONTENT_TYPES),
+        "mediaMaxBytes": MEDIA_MAX_BYTES,
+        "mediaPerCrud": MEDIA_PER_CRUD,
+        "altTextMax": ALT_TEXT_MAX,
     }
 
 

@@ -7,8 +7,9 @@ import './Dialog.css';
  * The field marked `data-autofocus` in `children` gets the focus when the dialog opens.
  * `onRequestClose`, if given, is called instead of closing when the person asks to close (Escape, the backdrop,
  * the Close button), so the owner can ask first (an unsent draft); `onClose` is called whenever it did close.
+ * `className` is added to the dialog's own (a wider one for the photo viewer).
  */
-export function Dialog({ open, onClose, onRequestClose, title, children }) {
+export function Dialog({ open, onClose, onRequestClose, title, children, className }) {
   const dialogRef = useRef(null);
   // What had the focus before the dialog opened gets it back when it closes (Escape, Close, or done).
   const returnFocusRef = useRef(null);
@@ -39,7 +40,7 @@ export function Dialog({ open, onClose, onRequestClose, title, children }) {
   return (
     <dialog
       ref={dialogRef}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Escape. Chromium lets a page hold a dialog open only once per user activation; when it does not,

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { FormError } from './FormField';
 import { CharacterCounter } from './CharacterCounter';
-import { isPostable } from '../lib/text-length';
+import { countCharacters, isPostable } from '../lib/text-length';
 import './MessageForm.css';
 
 /**
@@ -10,6 +10,8 @@ import './MessageForm.css';
  * `extraFields` renders more controls (the composer's ttl picker) next to the counter.
  * `autoFocus` focuses the textarea when the form mounts, on a page or in a Dialog.
  * `value` and `onValueChange` make the text controlled (a kept draft): the owner then empties it after a post.
+ * `attachments` renders under the textarea (the composer's photos); with `allowEmpty` the text may be empty
+ * (a crud of photos alone); `blockedReason`, when set, holds Send back and says why; `onPaste` sees pastes.
  */
 export function MessageForm({
   label,
@@ -21,6 +23,10 @@ export function MessageForm({
   submitLabel = 'Send',
   value,
   onValueChange,
+  attachments,
+  allowEmpty = false,
+  blockedReason = null,
+  onPaste,
 }) {
   const [ownText, setOwnText] = useState('');
   const controlled = value !== undefined;
@@ -30,10 +36,13 @@ export function MessageForm({
   const [error, setError] = useState(null);
   const textareaId = useId();
   const counterId = useId();
+  const blockedId = useId();
+  const sendable =
+    !blockedReason && (allowEmpty ? countCharacters(text) <= maxLength : isPostable(text, maxLength));
 
   async function handleSubmit(event) {
     event.preventDefault();
-    if (!isPostable(text, maxLength) || submitting) return;
+    if (!sendable || submitting) return;
     setSubmitting(true);
     setError(null);
     try {
@@ -63,6 +72,7 @@ export function MessageForm({
           // Ctrl/Cmd+Enter sends, as in most chat and post boxes.
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) handleSubmit(event);
         }}
+        onPaste={onPaste}
         aria-describedby={counterId}
         aria-invalid={fieldError ? true : undefined}
         rows={3}
@@ -71,10 +81,21 @@ export function MessageForm({
         data-autofocus={autoFocus || undefined}
       />
       {fieldError && <p className="field-error">{fieldError}</p>}
+      {attachments}
       <div className="message-form-footer">
         {extraFields}
         <CharacterCounter id={counterId} text={text} max={maxLength} />
-        <button type="submit" className="button button-primary" disabled={!isPostable(text, maxLength) || submitting}>
+        {blockedReason && (
+          <p id={blockedId} className="message-form-blocked">
+            {blockedReason}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!sendable || submitting}
+          aria-describedby={blockedReason ? blockedId : undefined}
+        >
           {submitting ? 'Sending…' : submitLabel}
         </button>
       </div>

@@ -10,3 +10,7 @@ export const SEARCH_TERM_MAX_LENGTH = limits.searchTermMax;
 export const HANDLE_PATTERN = new RegExp(limits.handlePattern);
 export const AVATAR_TYPES = limits.avatarContentTypes;
 export const AVATAR_MAX_BYTES = limits.avatarMaxBytes;
+export const PHOTO_TYPES = limits.mediaContentTypes;
+export const PHOTO_MAX_BYTES = limits.mediaMaxBytes;
+export const PHOTOS_PER_CRUD = limits.mediaPerCrud;
+export const ALT_TEXT_MAX_LENGTH = limits.altTextMax;

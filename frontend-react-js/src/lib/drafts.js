@@ -28,10 +28,10 @@ export function loadDraft(key) {
   }
 }
 
-/** Saves `draft` under `key`; a draft without text is removed instead. */
+/** Saves `draft` under `key`; a draft without text or photos is removed instead. */
 export function saveDraft(key, draft) {
   if (!key) return;
-  if (!draft?.text) {
+  if (!draft?.text && !draft?.photos?.length) {
     clearDraft(key);
     return;
   }

@@ -59,6 +59,7 @@ export function StatusPage() {
       <ActivityItem
         activity={activity}
         isFocus
+        lazyMedia={false}
         onRemoved={() => navigate(paths.home)}
         onExpire={() => setExpiredHere(true)}
       />

@@ -1,35 +1,14 @@
 import { getAvatarUpload, presignAvatarUpload } from './api/avatars';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES } from '../../config/limits';
+import { postToS3 } from '../../lib/s3-upload';
 
-// What POST /api/avatars/presign accepts; checked here first so a wrong file fails at once.
-export const UPLOAD_FAILED_MESSAGE = "Your picture didn't upload. Check your connection and try again.";
-
-/** Why this file cannot be an avatar, or null when it can. */
+/** Why this file cannot be an avatar, or null when it can (what POST /api/avatars/presign accepts, checked
+ * here first so a wrong file fails at once). */
 export function avatarFileProblem(file) {
   if (!AVATAR_TYPES.includes(file.type)) return 'Choose a JPEG, PNG or WebP picture.';
   if (file.size === 0) return 'That file is empty.';
   if (file.size > AVATAR_MAX_BYTES) return `Choose a picture of at most ${AVATAR_MAX_BYTES / 2 ** 20} MB.`;
   return null;
-}
-
-/**
- * Posts the file to S3 with the presigned form's fields. XMLHttpRequest rather than fetch: only it reports
- * upload progress (onProgress gets 0..1).
- */
-export function postToS3({ url, fields }, file, onProgress) {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('file', file); // S3 ignores every field after the file, so it goes last
-    const request = new XMLHttpRequest();
-    request.open('POST', url);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(UPLOAD_FAILED_MESSAGE)));
-    request.onerror = () => reject(new Error(UPLOAD_FAILED_MESSAGE));
-    request.send(form);
-  });
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AVATAR_MAX_BYTES } from '../../config/limits';
-import { UPLOAD_FAILED_MESSAGE, avatarFileProblem, postToS3, uploadAvatar } from './avatar-upload';
+import { fakeXhr } from '../../test/fake-xhr';
+import { avatarFileProblem, uploadAvatar } from './avatar-upload';
 import { AvatarPicker } from './components/AvatarPicker';
 
 const picture = (type = 'image/png', size = 1000) => new File([new Uint8Array(size)], 'me.png', { type });
@@ -14,27 +15,6 @@ const PRESIGNED = {
   upload_id: UPLOAD_ID,
   expires_in: 300,
 };
-
-/** The browser's XMLHttpRequest, answering with `status` once the body is sent (or failing the network). */
-function fakeXhr({ status = 204, networkError = false } = {}) {
-  const sent = [];
-  class FakeXMLHttpRequest {
-    upload = {};
-    open(method, url) {
-      Object.assign(this, { method, url });
-    }
-    send(body) {
-      sent.push(this);
-      this.body = body;
-      this.upload.onprogress?.({ lengthComputable: true, loaded: 500, total: 1000 });
-      this.upload.onprogress?.({ lengthComputable: true, loaded: 1000, total: 1000 });
-      this.status = status;
-      queueMicrotask(() => (networkError ? this.onerror() : this.onload()));
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', FakeXMLHttpRequest);
-  return sent;
-}
 
 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -71,30 +51,6 @@ describe('avatarFileProblem', () => {
     expect(avatarFileProblem(picture('text/plain'))).toBe('Choose a JPEG, PNG or WebP picture.');
     expect(avatarFileProblem(picture('image/png', 0))).toBe('That file is empty.');
     expect(avatarFileProblem({ type: 'image/png', size: AVATAR_MAX_BYTES + 1 })).toBe('Choose a picture of at most 5 MB.');
-  });
-});
-
-describe('postToS3', () => {
-  it('posts the presigned fields, then the file, reporting progress', async () => {
-    const sent = fakeXhr();
-    const file = picture();
-    const progress = [];
-    await postToS3(PRESIGNED, file, (fraction) => progress.push(fraction));
-
-    const [request] = sent;
-    expect([request.method, request.url]).toEqual(['POST', PRESIGNED.url]);
-    const entries = [...request.body.entries()];
-    expect(entries.map(([name]) => name)).toEqual([...Object.keys(PRESIGNED.fields), 'file']);
-    expect(entries.at(-1)[1].size).toBe(file.size);
-    expect(request.body.get('key')).toBe(PRESIGNED.key);
-    expect(progress).toEqual([0.5, 1]);
-  });
-
-  it('fails when S3 refuses the upload or cannot be reached', async () => {
-    fakeXhr({ status: 403 });
-    await expect(postToS3(PRESIGNED, picture(), () => {})).rejects.toThrow(UPLOAD_FAILED_MESSAGE);
-    fakeXhr({ networkError: true });
-    await expect(postToS3(PRESIGNED, picture(), () => {})).rejects.toThrow(UPLOAD_FAILED_MESSAGE);
   });
 });
 

@@ -11,7 +11,9 @@ export const getStatus = (handle, uuid, cursor) =>
 export const searchActivities = (term, cursor) =>
   api.get('/api/activities/search', { query: { term, limit: PAGE_SIZE, cursor } });
 
-export const createActivity = ({ message, ttl }) => api.post('/api/activities', { message, ttl });
+/** `media`: the uuids of ready photos, in the order to show them (may be left out for none). */
+export const createActivity = ({ message, ttl, media = [] }) =>
+  api.post('/api/activities', media.length > 0 ? { message, ttl, media } : { message, ttl });
 
 export const replyToActivity = (uuid, message) => api.post(`/api/activities/${encode(uuid)}/reply`, { message });
 

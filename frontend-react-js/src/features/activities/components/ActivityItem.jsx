@@ -9,6 +9,7 @@ import { RelativeTime } from '../../../components/RelativeTime';
 import { forgetActivity } from '../cache';
 import { useActivityActions } from '../hooks/use-activity-actions';
 import { ExpiryCountdown } from './ExpiryCountdown';
+import { MediaGrid } from './MediaGrid';
 import { MessageText } from './MessageText';
 import { ReplyContext } from './ReplyContext';
 import './ActivityItem.css';
@@ -37,9 +38,10 @@ export const LEAVING_MILLISECONDS = 600;
  * One crud. When it expires it fades out, then leaves the screen and every cached list (the trends are
  * asked again); `onExpire` lets the page react too. `isFocus` marks the crud a status page is about (bigger,
  * not a link to itself); `onRemoved` is called when its author deletes it. A reply still being sent
- * (`activity.pending`) has no actions yet.
+ * (`activity.pending`) has no actions yet. `lazyMedia`: its photos load only as they near the screen (a
+ * crud below the fold).
  */
-export function ActivityItem({ activity, onRemoved, onExpire, isFocus = false }) {
+export function ActivityItem({ activity, onRemoved, onExpire, isFocus = false, lazyMedia = true }) {
   const [leaving, setLeaving] = useState(false);
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
@@ -61,8 +63,8 @@ export function ActivityItem({ activity, onRemoved, onExpire, isFocus = false })
   if (expired) return null;
 
   function openStatus(event) {
-    // Clicks on links, buttons or selected text keep their own meaning.
-    if (isFocus || event.target.closest('a, button') || window.getSelection()?.toString()) return;
+    // Clicks on links, buttons, the photo viewer or selected text keep their own meaning.
+    if (isFocus || event.target.closest('a, button, dialog') || window.getSelection()?.toString()) return;
     navigate(statusPath);
   }
 
@@ -99,6 +101,7 @@ export function ActivityItem({ activity, onRemoved, onExpire, isFocus = false })
           </header>
           <ReplyContext activity={activity} />
           <MessageText className="activity-message" text={activity.message} />
+          {activity.media?.length > 0 && <MediaGrid media={activity.media} lazy={lazyMedia} />}
           {activity.pending ? (
             <p className="activity-pending" role="status">
               Sending…

@@ -1,4 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testProviders } from '../../../test/providers';
@@ -80,5 +81,30 @@ describe('ActivityItem on the shared clock', () => {
     act(() => vi.advanceTimersByTime(LEAVING_MILLISECONDS));
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
     expect(onExpire).toHaveBeenCalledExactlyOnceWith('7d1c2f4e-1111-4a2b-9c3d-0123456789ab');
+  });
+
+  it('shows its photos; opening one and clicking inside the viewer stays on the page (not the crud page)', async () => {
+    const photo = (n) => ({
+      uuid: `0c0c0c0c-0000-4000-8000-00000000000${n}`,
+      status: 'ready',
+      url: `https://media.test/${n}.webp`,
+      preview_url: `https://media.test/${n}-640.webp`,
+      width: 640,
+      height: 480,
+      alt: `View ${n}`,
+      reason: null,
+    });
+    const router = createMemoryRouter([
+      { path: '/', element: <ActivityItem activity={crud({ media: [photo(1), photo(2)] })} /> },
+      { path: '/:handle/status/:uuid', element: <p>The crud page</p> },
+    ]);
+    render(<RouterProvider router={router} />, { wrapper: testProviders() });
+    const user = userEvent.setup();
+
+    expect(screen.getAllByRole('img', { name: /View/ })).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'View 2' }));
+    const viewer = screen.getByRole('dialog', { name: 'Photo 2 of 2' });
+    await user.click(within(viewer).getByRole('img', { name: 'View 2' }));
+    expect(router.state.location.pathname).toBe('/');
   });
 });

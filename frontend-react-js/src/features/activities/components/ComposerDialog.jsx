@@ -2,15 +2,23 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../../../components/Dialog';
 import { clearDraft, loadDraft, saveDraft } from '../../../lib/drafts';
 import { TTL_OPTIONS } from '../ttl';
+import { keptPhotos, restoredPhotos } from '../photos';
 import { CrudComposer, EMPTY_CRUD_DRAFT } from './CrudComposer';
 import './ComposerDialog.css';
 
-function restoreDraft(key) {
+/**
+ * The draft to open with: the kept one of the person `key` names. Photos still uploading since the last
+ * opening (`current`, when it was the same person's) are carried on; kept photos come back by their uuids.
+ */
+function restoreDraft(key, current) {
   const kept = loadDraft(key);
-  if (!kept) return EMPTY_CRUD_DRAFT;
+  const photos = current.key === key ? current.photos : restoredPhotos(kept?.photos);
+  if (!kept) return { ...EMPTY_CRUD_DRAFT, photos, key };
   const ttl = TTL_OPTIONS.some((option) => option.value === kept.ttl) ? kept.ttl : EMPTY_CRUD_DRAFT.ttl;
-  return { text: kept.text, ttl };
+  return { text: kept.text, ttl, photos, key };
 }
+
+const hasContent = (draft) => Boolean(draft.text.trim()) || draft.photos.length > 0;
 
 /** Asked when a person closes the composer with text in it. Its first button has the focus. */
 function KeepDraftPrompt({ onKeep, onDiscard }) {
@@ -35,10 +43,10 @@ function KeepDraftPrompt({ onKeep, onDiscard }) {
 }
 
 /**
- * The "New crud" dialog. What is typed (and the chosen expiry) is kept under `draftKey` as it is typed, so
- * it survives closing and reloading; it is restored on each opening and cleared only by a successful post or
- * by choosing Discard. Closing with text in the box (Escape, the backdrop, Close) asks Keep draft / Discard;
- * asked again (Escape, the backdrop, Close), the answer is Keep.
+ * The "New crud" dialog. What is written (the chosen expiry, the uploaded photos and their alt text) is kept
+ * under `draftKey` as it is written, so it survives closing and reloading; it is restored on each opening and
+ * cleared only by a successful post or by choosing Discard. Closing with text or photos in it (Escape, the
+ * backdrop, Close) asks Keep draft / Discard; asked again (Escape, the backdrop, Close), the answer is Keep.
  */
 export function ComposerDialog({ open, onClose, onPosted, draftKey }) {
   const [draft, setDraft] = useState(EMPTY_CRUD_DRAFT);
@@ -48,14 +56,20 @@ export function ComposerDialog({ open, onClose, onPosted, draftKey }) {
   if (open !== wasOpen) {
     setWasOpen(open);
     if (open) {
-      setDraft(restoreDraft(draftKey));
+      setDraft((current) => restoreDraft(draftKey, current));
       setAsking(false);
     }
   }
 
+  // `next` is the next draft or a function of the current one: an upload finishing changes the draft
+  // while the person types. Saving inside the update is safe to repeat (it writes the same draft).
   function changeDraft(next) {
-    setDraft(next);
-    saveDraft(draftKey, next);
+    setDraft((current) => {
+      const value = { ...(typeof next === 'function' ? next(current) : next), key: draftKey };
+      const photos = keptPhotos(value.photos);
+      saveDraft(draftKey, photos.length > 0 ? { text: value.text, ttl: value.ttl, photos } : { text: value.text, ttl: value.ttl });
+      return value;
+    });
   }
 
   function keep() {
@@ -65,14 +79,14 @@ export function ComposerDialog({ open, onClose, onPosted, draftKey }) {
 
   function discard() {
     clearDraft(draftKey);
-    setDraft(EMPTY_CRUD_DRAFT);
+    setDraft({ ...EMPTY_CRUD_DRAFT, key: draftKey });
     setAsking(false);
     onClose();
   }
 
   function requestClose() {
     if (asking) keep();
-    else if (draft.text.trim()) setAsking(true);
+    else if (hasContent(draft)) setAsking(true);
     else discard();
   }
 
