@@ -118,6 +118,7 @@ def main():
     running.add_argument("--duration", type=int, required=True)
     running.add_argument("--connections", type=int, default=16)
     running.add_argument("--only", default="", help="comma-separated endpoint names")
+    running.add_argument("--repeat", type=int, default=1, help="runs of each row; the median is shown")
     running.add_argument("--out", required=True)
     streaming = commands.add_parser("streams")
     streaming.add_argument("--api", required=True)
@@ -168,6 +169,7 @@ def main():
             args.duration,
             args.connections,
             [name for name in args.only.split(",") if name],
+            args.repeat,
         )
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)

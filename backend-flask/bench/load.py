@@ -16,7 +16,7 @@ import psutil
 from cruddur.db.loader import SQL_DIR, planned_each_call
 from cruddur.services.discovery import SEARCH_WINDOW
 
-from . import photos, timelines
+from . import photos, purge, timelines
 from .seed import crud_uuid, top_level_author
 
 WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
@@ -192,7 +192,46 @@ class WorkerMemory(threading.Thread):
         }
 
 
-def run(session, api, api_pid, database_url, pgbench, duration, connections, only=()):
+# wrk's keep-alive connections are accepted by whichever gunicorn worker is first; when one worker gets nearly
+# all of them, a Python-bound row reads up to half speed. Above this share of the workers' CPU time in one
+# worker, a row is flagged as skewed.
+SKEW_SHARE = 0.75
+
+
+def workers_cpu_seconds(master_pid):
+    seconds = {}
+    for worker in psutil.Process(master_pid).children():
+        try:
+            times = worker.cpu_times()
+            seconds[worker.pid] = times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return seconds
+
+
+def measured_row(api, api_pid, endpoint, duration, connections):
+    """One wrk run of the endpoint, with the share of the workers' CPU time its busiest worker took."""
+    before = workers_cpu_seconds(api_pid)
+    row = run_wrk(api, endpoint, duration, connections)
+    after = workers_cpu_seconds(api_pid)
+    spent = [after[pid] - before[pid] for pid in after if pid in before]
+    share = max(spent) / sum(spent) if len(spent) > 1 and sum(spent) > 0 else None
+    row["busiest_worker_share"] = share
+    row["skewed"] = share is not None and share > SKEW_SHARE
+    return row
+
+
+def repeated_row(api, api_pid, endpoint, duration, connections, repeat):
+    """The run with the median rate of `repeat` runs, with every run's rate (`runs`) to show the spread."""
+    runs = [measured_row(api, api_pid, endpoint, duration, connections) for _ in range(repeat)]
+    runs.sort(key=lambda row: row["requests_per_second"])
+    median = dict(runs[len(runs) // 2])
+    if repeat > 1:
+        median["runs"] = [{"requests_per_second": row["requests_per_second"], "skewed": row["skewed"]} for row in runs]
+    return median
+
+
+def run(session, api, api_pid, database_url, pgbench, duration, connections, only=(), repeat=1):
     workdir = tempfile.mkdtemp(prefix="cruddur-bench-")
     every = endpoints(session, start_conversations(api, session))
     # Last: the photos they put on the viewer's home page are not in the rows before.
@@ -205,7 +244,7 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
             workdir,
         )
     )
-    unknown = set(only) - set(every) - {"fan-out"}
+    unknown = set(only) - set(every) - {"fan-out", "purge"}
     if unknown:
         raise SystemExit(f"unknown endpoints {sorted(unknown)}; known: {', '.join(every)}")
     memory = WorkerMemory(api_pid)
@@ -217,7 +256,7 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
         print(f"  {name} ...", flush=True)
         if "prepare" in endpoint:
             endpoint = {**endpoint, **(endpoint["prepare"]() or {})}
-        rows[name] = run_wrk(api, endpoint, duration, connections)
+        rows[name] = repeated_row(api, api_pid, endpoint, duration, connections, repeat)
         if "sql" in endpoint:
             rows[name]["pgbench_per_second"] = run_pgbench(
                 pgbench, database_url, *endpoint["sql"], duration, connections
@@ -226,11 +265,23 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
     if os.environ.get("TIMELINES_URL") and (not only or "fan-out" in only):
         print("  fan-out lag ...", flush=True)
         timeline_figures = timelines.measure(database_url, os.environ["TIMELINES_URL"])
+    purge_figures = None
+    if not only or "purge" in only:
+        # Last of all: it deletes the expired fifth. Readers are the profile row's.
+        print("  purge ...", flush=True)
+        purge_figures = purge.measure(
+            database_url,
+            lambda: run_wrk(api, every["profile"], duration, connections),
+            duration,
+            rows.get("create crud", {}).get("requests_per_second"),
+        )
     return {
         "cruds": session["cruds"],
         "timelines": timeline_figures,
+        "purge": purge_figures,
         "duration_seconds": duration,
         "connections": connections,
+        "repeat": repeat,
         "machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "endpoints": rows,

@@ -12,7 +12,7 @@ def print_table(result):
     )
     header = (
         f"{'endpoint':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
-        f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
+        f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}{'busiest':>9}  spread"
     )
     print(header)
     print("-" * len(header))
@@ -25,6 +25,7 @@ def print_table(result):
             f"{(rate / ceiling if ceiling else 0):>10.2f}"
             f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
             f"{(f'{rate / pgbench:.3f}' if pgbench else '-'):>11}"
+            f"{_share(row):>9}  {_spread(row)}"
         )
     print(
         "\npeak RSS per worker (MB): "
@@ -33,7 +34,38 @@ def print_table(result):
             for pid, w in result["workers"].items()
         )
     )
+    if any(row.get("skewed") for row in rows.values()):
+        print(
+            "\n* skewed: one gunicorn worker took most of the CPU time (wrk's connections landed on it), so the row"
+            " reads low for a Python-bound endpoint; run it again (--only, --repeat)"
+        )
     print_timelines(result.get("timelines"))
+    print_purge(result.get("purge"))
+
+
+def print_purge(figures):
+    if not figures:
+        return
+    keeps_up = f"{figures['keeps_up_with']:.1f} × the create crud rate" if figures["keeps_up_with"] else "-"
+    print(
+        f"\npurge: {figures['deleted']:,} of {figures['expired_before']:,} expired cruds in "
+        f"{figures['purge_seconds']:.1f} s ({figures['purge_per_second']:.0f}/s, {keeps_up}); profile reads meanwhile "
+        f"p99 {figures['read_p99_ms_during']:.1f} ms against {figures['read_p99_ms_without']:.1f} ms without "
+        f"({figures['read_rate_during']:.0f} against {figures['read_rate_without']:.0f} req/s; the purge ran for "
+        f"{figures['purge_share_of_read']:.0%} of that read)"
+    )
+
+
+def _share(row):
+    """The busiest worker's share of the workers' CPU time in the row's run; * when skewed."""
+    share = row.get("busiest_worker_share")
+    return "-" if share is None else f"{share:.0%}{'*' if row.get('skewed') else ''}"
+
+
+def _spread(row):
+    """Every run's rate, lowest first, when the row was run more than once (--repeat)."""
+    runs = row.get("runs")
+    return " ".join(f"{run['requests_per_second']:.0f}{'*' if run['skewed'] else ''}" for run in runs) if runs else ""
 
 
 def print_timelines(figures):

@@ -35,19 +35,26 @@ WITH from_timeline AS (
     ORDER BY r.created_at DESC, r.activity_uuid DESC
     LIMIT :limit
   ) AS shared
+), checked AS (
+  -- Scalar subqueries with LIMIT stay probes per candidate (a join or EXISTS may be planned as a hash over the
+  -- whole table, since the planner cannot know how few candidates there are).
+  SELECT candidate.*,
+         (SELECT a.user_uuid FROM activities a
+          WHERE a.uuid = candidate.activity_uuid AND a.expires_at > now()) AS author_uuid
+  FROM (SELECT * FROM from_timeline UNION ALL SELECT * FROM from_popular) AS candidate
 ), still_valid AS (
-  SELECT candidate.* FROM (SELECT * FROM from_timeline UNION ALL SELECT * FROM from_popular) AS candidate
-  JOIN activities a ON a.uuid = candidate.activity_uuid AND a.expires_at > now()
-  WHERE CASE WHEN candidate.reposter_uuid IS NULL THEN
-      a.user_uuid = :viewer_uuid
-      OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = a.user_uuid)
+  SELECT checked.activity_uuid, checked.feed_at, checked.reposter_uuid FROM checked
+  WHERE checked.author_uuid IS NOT NULL AND CASE WHEN checked.reposter_uuid IS NULL THEN
+      checked.author_uuid = :viewer_uuid
+      OR coalesce((SELECT true FROM follows f
+                   WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = checked.author_uuid LIMIT 1), false)
     ELSE
-      (candidate.reposter_uuid = :viewer_uuid
-        OR EXISTS (SELECT 1 FROM follows f
-                   WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = candidate.reposter_uuid))
-      AND EXISTS (SELECT 1 FROM reposts r
-                  WHERE r.user_uuid = candidate.reposter_uuid AND r.activity_uuid = candidate.activity_uuid
-                    AND r.created_at = candidate.feed_at)
+      (checked.reposter_uuid = :viewer_uuid
+        OR coalesce((SELECT true FROM follows f
+                     WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = checked.reposter_uuid LIMIT 1), false))
+      AND coalesce((SELECT true FROM reposts r
+                    WHERE r.user_uuid = checked.reposter_uuid AND r.activity_uuid = checked.activity_uuid
+                      AND r.created_at = checked.feed_at LIMIT 1), false)
     END
 ), newest_appearance AS (
   SELECT DISTINCT ON (activity_uuid) * FROM still_valid ORDER BY activity_uuid, feed_at DESC
