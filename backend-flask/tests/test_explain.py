@@ -100,14 +100,13 @@ SAMPLE_PARAMETERS = {
     "stream/notification": {"uuid": "00000000-0000-4000-8000-000000000001", "user_uuid": OTHER},
     "stream/publish": {"payload": '{"t": "message"}'},
     "stream/viewer_marks": {"uuid": CRUD, "viewer_uuids": [user_uuid(n) for n in range(1, 101)]},
-    "timelines/fanout_targets": {"activity_uuid": CRUD, "reposter_uuid": None, "max_followers": 10_000},
+    "timelines/fanout_targets": {"activity_uuid": CRUD, "reposter_uuid": None},
     "timelines/page": {
         "viewer_uuid": VIEWER,
         # Timeline entries as the API sends them: text arrays of 47 candidates, one a repost.
         "activity_uuids": "{" + ",".join(crud_uuid(n) for n in range(1, 48)) + "}",
         "feed_us": "{" + ",".join(str(1_796_000_000_000_000 - n) for n in range(1, 48)) + "}",
         "reposter_uuids": "{" + ",".join([OTHER] + ["NULL"] * 46) + "}",
-        "max_followers": 10,
         "complete_above": "-infinity",
         **FIRST_PAGE,
     },

@@ -10,7 +10,7 @@ from servers import RedisServer
 
 from cruddur.api.extensions import current_db
 from cruddur.fanout.process import FanOut
-from cruddur.services import activities, home_timeline
+from cruddur.services import activities
 from cruddur.timelines.store import Timelines
 
 
@@ -42,7 +42,7 @@ def people(client, auth):
 @pytest.fixture
 def fan_out(config, redis_server):
     """The fan-out process's loop in a thread, with a timeline of 400 (the default) on the test's Redis."""
-    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), max_followers=10_000, check_seconds=0.2)
+    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), check_seconds=0.2)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     assert wait_until(lambda: redis_server.client.get("timelines:generation") is not None)
@@ -177,7 +177,7 @@ def test_a_restarted_fan_out_makes_every_timeline_cold(app, client, people, sql,
     assert_same_home(app, sql, ann_uuid, timelines)
     # Nobody listened when this was written: only the new generation's rebuild can show it.
     missed = post(client, people["bob"], "written while the fan-out was down")
-    running = FanOut(config.database_url, timelines, max_followers=10_000, check_seconds=0.2)
+    running = FanOut(config.database_url, timelines, check_seconds=0.2)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     try:
@@ -189,17 +189,14 @@ def test_a_restarted_fan_out_makes_every_timeline_cold(app, client, people, sql,
         thread.join(5)
 
 
-def test_people_with_very_many_followers_are_merged_when_read(
-    app, client, people, sql, redis_server, config, monkeypatch
-):
+def test_people_with_very_many_followers_are_merged_when_read(app, client, people, sql, redis_server, config):
     ann, bob = people["ann"], people["bob"]
     for followed in ("bob", "cat"):
         client.post(f"/api/users/@{followed}/follow", headers=ann)
-    client.post("/api/users/@bob/follow", headers=people["dan"])
     sql("busy_home.sql")
-    # With a threshold of 1, bob (2 followers) counts as very followed and cat (1) does not.
-    monkeypatch.setattr(home_timeline, "FANOUT_MAX_FOLLOWERS", 1)
-    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), max_followers=1, check_seconds=0.2)
+    # bob counts as very followed (the count is what the fan-out and the read go by); cat does not.
+    sql("UPDATE users SET followers_count = very_followed_threshold() + 1 WHERE handle = 'bob'")
+    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), check_seconds=0.2)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     try:

@@ -6,7 +6,7 @@ import signal
 from ..config import Config, ConfigError
 from ..observability.json_logs import configure_process_logging
 from ..observability.providers import exporting_provider
-from ..timelines.store import FANOUT_MAX_FOLLOWERS, Timelines
+from ..timelines.store import Timelines
 from .process import FanOut
 
 
@@ -16,7 +16,7 @@ def main():
         raise ConfigError("TIMELINES_URL is required: the Redis the home timelines are kept in")
     configure_process_logging(config)
     exporting_provider(config.otel_traces_exporter, os.environ.get("OTEL_SERVICE_NAME") or "cruddur-fanout")
-    fan_out = FanOut(config.database_url, Timelines.from_url(config.timelines_url), FANOUT_MAX_FOLLOWERS)
+    fan_out = FanOut(config.database_url, Timelines.from_url(config.timelines_url))
     signal.signal(signal.SIGTERM, lambda *_: fan_out.stop())
     fan_out.run()
 

@@ -26,10 +26,9 @@ RETRY_SECONDS = 1.0
 
 
 class FanOut:
-    def __init__(self, database_url, timelines, max_followers, check_seconds=5.0):
+    def __init__(self, database_url, timelines, check_seconds=5.0):
         self.database_url = database_url
         self.timelines = timelines
-        self.max_followers = max_followers
         self.check_seconds = check_seconds
         self.queries = load_queries()
         self.stopping = False
@@ -40,7 +39,7 @@ class FanOut:
         """Puts one crud (reposter_uuid None) or repost on the timelines it belongs on."""
         row = conn.execute(
             self.queries["timelines/fanout_targets"],
-            {"activity_uuid": activity_uuid, "reposter_uuid": reposter_uuid, "max_followers": self.max_followers},
+            {"activity_uuid": activity_uuid, "reposter_uuid": reposter_uuid},
         ).fetchone()
         if row is None:
             return 0  # deleted or taken back before we heard of it

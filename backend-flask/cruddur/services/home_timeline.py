@@ -4,7 +4,7 @@ in one statement. Answers None when the timeline cannot give an exact page (then
 person by person, as activities.home does without timelines)."""
 
 from ..timelines import store
-from ..timelines.store import FANOUT_MAX_FOLLOWERS, TimelineUnavailable
+from ..timelines.store import TimelineUnavailable
 
 
 def candidates_count(limit):
@@ -62,7 +62,6 @@ def page_rows(db, timelines, viewer_uuid, limit, before):
         activity_uuids=_text_array(activity_uuid for activity_uuid, _, _ in candidates),
         feed_us=_text_array(int(entry_score) for _, entry_score, _ in candidates),
         reposter_uuids=_text_array(reposter_uuid for _, _, reposter_uuid in candidates),
-        max_followers=FANOUT_MAX_FOLLOWERS,
         complete_above="-infinity" if complete_above is None else store.moment(complete_above),
         before_created_at=before[0],
         before_uuid=before[1],

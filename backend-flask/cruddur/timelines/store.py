@@ -17,9 +17,6 @@ from datetime import UTC, datetime
 import redis
 
 TIMELINE_SIZE = 400
-# People with more followers than this are not fanned out: one crud would write as many timeline entries as
-# they have followers. Their cruds are merged when a follower reads (timelines/page.sql).
-FANOUT_MAX_FOLLOWERS = 10_000
 TIMELINE_IDLE_SECONDS = 7 * 86400
 # A rebuild that has not finished by then (its process died) lets the next read start another.
 REBUILD_SECONDS = 30

@@ -1,8 +1,8 @@
 -- Where one appearance goes (timelines/fanout.py): a crud (:reposter_uuid NULL) or a repost, when it was
 -- written, and the timelines it belongs on: the author's (or reposter's) own and their followers', unless
--- they have more than :max_followers (those are merged when read: timelines/page.sql).
+-- they have more than very_followed_threshold() followers (merged when read: timelines/page.sql).
 SELECT entry.feed_at,
-       CASE WHEN writer.followers_count > :max_followers THEN ARRAY[writer.uuid]
+       CASE WHEN writer.followers_count > very_followed_threshold() THEN ARRAY[writer.uuid]
             ELSE ARRAY(SELECT f.follower_uuid FROM follows f WHERE f.followed_uuid = writer.uuid) || writer.uuid
        END AS viewer_uuids
 FROM (

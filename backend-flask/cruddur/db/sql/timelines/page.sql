@@ -1,7 +1,7 @@
 -- A page of the viewer's home from timeline entries (timelines/store.py): the candidates from Redis (newest
 -- first; times in microseconds since the epoch; arrays as text, which costs the API less to send than typed
 -- arrays) and the appearances the timeline does not hold — cruds and reposts of followed people with more than
--- :max_followers followers, who are not fanned out — both only above :complete_above, where the timeline is
+-- very_followed_threshold() followers, who are not fanned out — both only above :complete_above, where the timeline is
 -- known to be complete. They are kept while they still belong there (the crud lives; it is the viewer's or a
 -- followed person's, or a followed person's repost that still stands), each crud once at its newest
 -- appearance, then looked up as following_feed.sql answers them. Every check is a primary-key probe.
@@ -13,7 +13,7 @@ WITH from_timeline AS (
 ), popular AS (
   -- The few people over the threshold come from users_followers_idx, each checked against the follows.
   SELECT u.uuid FROM users u
-  WHERE u.followers_count > :max_followers
+  WHERE u.followers_count > very_followed_threshold()
     AND EXISTS (SELECT 1 FROM follows f WHERE f.follower_uuid = :viewer_uuid AND f.followed_uuid = u.uuid)
 ), from_popular AS (
   SELECT posted.uuid AS activity_uuid, posted.created_at AS feed_at, NULL::uuid AS reposter_uuid
@@ -35,7 +35,7 @@ WITH from_timeline AS (
     ORDER BY r.created_at DESC, r.activity_uuid DESC
     LIMIT :limit
   ) AS shared
-), checked AS (
+), checked AS MATERIALIZED (
   -- Scalar subqueries with LIMIT stay probes per candidate (a join or EXISTS may be planned as a hash over the
   -- whole table, since the planner cannot know how few candidates there are).
   SELECT candidate.*,
