@@ -93,10 +93,16 @@ print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recrea
   say "migrations as the one-off task runs them"
   (cd "$app" && "$PY" -m cruddur.cli migrate)
   say "gunicorn with the production settings on 127.0.0.1:$port"
-  (cd "$app" && run_in_background "deploy-api-$port" "$VENV/bin/gunicorn" -c gunicorn.conf.py)
+  # A home nothing can write, even root, as on the task's read-only root filesystem: gunicorn must not
+  # try to make anything there (its control socket would go to $HOME/.gunicorn).
+  (cd "$app" && unset XDG_RUNTIME_DIR && HOME=/dev/null run_in_background "deploy-api-$port" "$VENV/bin/gunicorn" -c gunicorn.conf.py)
   wait_for_http "http://127.0.0.1:$port/api/health-check" "the production API"
   (cd "$app" && "$PY" healthcheck.py)
-  say "the API answers its health check (and the image's HEALTHCHECK passes)"
+  if grep -i "warning\|error" "$DATA/logs/deploy-api-$port.log"; then
+    say "gunicorn logged the warnings or errors above on a read-only home"
+    return 1
+  fi
+  say "the API answers its health check (and the image's HEALTHCHECK passes), gunicorn logs no warning"
 )
 
 # The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,

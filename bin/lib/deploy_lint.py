@@ -102,6 +102,8 @@ def check_stacks():
                 if runtime != LAMBDA_RUNTIME:
                     problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
     check_identity_settings(templates)
+    check_first_deploy(templates)
+    check_health_checks(templates)
     for handler in sorted((REPO / "aws" / "lambdas").glob("*/handler.py")):
         name = handler.parent.name
         if name not in code_keys:
@@ -161,6 +163,57 @@ def check_identity_settings(templates):
                if isinstance(secret, dict) and "Name" in secret}
     if "CURSOR_SIGNING_KEY" not in secrets:
         problem("services: the API task gets no CURSOR_SIGNING_KEY secret (production refuses to start without it)")
+
+
+def check_first_deploy(templates):
+    """What made a first deploy into a new account fail, or a failed one impossible to retry (issue 19)."""
+    for stack, template in templates.items():
+        parameters = template.get("Parameters", {})
+        resources = template.get("Resources", {})
+        cognito_triggers = {
+            node["Fn::GetAtt"][0]
+            for resource in resources.values() if resource.get("Type") == "AWS::Cognito::UserPool"
+            for node in walk(resource.get("Properties", {}).get("LambdaConfig", {}))
+            if isinstance(node, dict) and "Fn::GetAtt" in node
+        }
+        for name, resource in resources.items():
+            properties = resource.get("Properties", {})
+            # A new account's whole Lambda concurrency quota is 10, and none of it can be reserved.
+            reserved = properties.get("ReservedConcurrentExecutions") if resource.get("Type") == "AWS::Lambda::Function" else None
+            if reserved is not None:
+                chosen = reserved.get("Fn::If", [None, None, None]) if isinstance(reserved, dict) else None
+                parameter = chosen[1].get("Ref") if chosen and isinstance(chosen[1], dict) else None
+                if parameter not in parameters or parameters[parameter].get("Default") != "":
+                    problem(f"{stack} {name}: reserves Lambda concurrency by default (a new account has none to reserve)")
+            # Retain leaves a named resource behind when a failed create rolls back, and the retry collides.
+            if resource.get("DeletionPolicy") == "Retain":
+                problem(f"{stack} {name}: DeletionPolicy Retain (use RetainExceptOnCreate so a failed create can be retried)")
+            if name in cognito_triggers and "DeadLetterConfig" in properties:
+                problem(f"{stack} {name}: a dead-letter queue on a synchronous Cognito trigger never receives anything")
+
+
+LIVENESS_PATH = "/api/health/live"
+READINESS_PATH = "/api/health-check"
+
+
+def check_health_checks(templates):
+    """Liveness (the container's check) never asks the database; readiness (the load balancer's) does, and
+    the schema version too, so a failover restarts nothing and a first deploy serves nothing unmigrated."""
+    healthcheck = (REPO / "backend-flask" / "healthcheck.py").read_text()
+    if LIVENESS_PATH not in healthcheck or READINESS_PATH in healthcheck:
+        problem(f"backend-flask/healthcheck.py must call {LIVENESS_PATH} only (the container's liveness check)")
+    resources = {name: resource for template in templates.values()
+                 for name, resource in template.get("Resources", {}).items()}
+    for name, resource in resources.items():
+        properties = resource.get("Properties", {})
+        if resource.get("Type") == "AWS::ECS::TaskDefinition":
+            for container in properties["ContainerDefinitions"]:
+                command = container.get("HealthCheck", {}).get("Command", [])
+                if "healthcheck.py" not in command and any("/api/" in str(word) for word in command):
+                    problem(f"{name} {container['Name']}: its health check calls the API directly, not healthcheck.py")
+        if resource.get("Type") == "AWS::ElasticLoadBalancingV2::TargetGroup" and properties.get("Port") == 4567:
+            if properties.get("HealthCheckPath") != READINESS_PATH:
+                problem(f"{name}: the API's target group must check readiness ({READINESS_PATH})")
 
 
 def copied_paths(dockerfile, stage):

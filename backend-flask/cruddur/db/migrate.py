@@ -16,6 +16,11 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 _LOCK = "SELECT pg_advisory_xact_lock(hashtext('cruddur.migrations'))"
 
 
+def latest_version(directory=MIGRATIONS_DIR):
+    """The newest migration this build ships: the schema version it needs."""
+    return max(path.stem for path in directory.glob("*.sql"))
+
+
 def pending_files(applied, directory=MIGRATIONS_DIR):
     return [path for path in sorted(directory.glob("*.sql")) if path.stem not in applied]
 
