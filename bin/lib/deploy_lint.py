@@ -24,7 +24,11 @@ REPO = Path(__file__).resolve().parents[2]
 CFN = REPO / "aws" / "cfn"
 LAMBDA_RUNTIME = "python3.12"
 # Filled in by bin/cfn/deploy (Env, every <Name>CodeKey) or given on its command line (ImageTag).
-SET_AT_DEPLOY = {"Env", "ImageTag"}
+SET_AT_DEPLOY = {"Env", "ImageTag", "MediaSigningPublicKey"}
+# What `bin/cfn/deploy all` adds to a stack's parameters besides the deploy-order line's.
+SET_BY_DEPLOY_ALL = {"services": {"ImageTag"}, "media": {"MediaSigningPublicKey"}}
+DEPLOY_ORDER = CFN / "deploy-order"
+DEPLOY_SCRIPT = REPO / "bin" / "cfn" / "deploy"
 IMPORT = re.compile(r"^cruddur-\$\{Env\}-([a-z-]+):(\w+)$")
 EXPORT = re.compile(r"^\$\{AWS::StackName\}:(\w+)$")
 
@@ -84,10 +88,6 @@ def check_stacks():
                     problem(f"{where}: {name} is not a parameter of the {stack} template")
                 elif name in SET_AT_DEPLOY or name.endswith("CodeKey"):
                     problem(f"{where}: {name} is set by bin/cfn/deploy, not in a parameters file")
-            for name, spec in parameters.items():
-                required = "Default" not in spec and name not in SET_AT_DEPLOY and not name.endswith("CodeKey")
-                if required and name not in values:
-                    problem(f"{where}: sets no value for the required parameter {name}")
         for node in walk(template):
             if isinstance(node, dict) and "Fn::ImportValue" in node:
                 value = node["Fn::ImportValue"]
@@ -101,6 +101,7 @@ def check_stacks():
                 runtime = node["Properties"].get("Runtime")
                 if runtime != LAMBDA_RUNTIME:
                     problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
+    rehearse_first_deploy(templates)
     check_identity_settings(templates)
     check_first_deploy(templates)
     check_health_checks(templates)
@@ -109,6 +110,81 @@ def check_stacks():
         if name not in code_keys:
             problem(f"aws/lambdas/{name} is deployed by no stack (no parameter {name.title().replace('_', '')}CodeKey)")
     print(f"  {len(templates)} stacks, {len(exports)} exports, Lambdas: {', '.join(sorted(code_keys))}")
+
+
+def deploy_order():
+    """The lines of aws/cfn/deploy-order: (line number, kind, name, {parameter: value})."""
+    for number, line in enumerate(DEPLOY_ORDER.read_text().splitlines(), 1):
+        words = line.split()
+        if words and not words[0].startswith("#"):
+            yield number, words[0], words[1], dict(word.split("=", 1) for word in words[2:])
+
+
+def imports_of(template):
+    for node in walk(template):
+        if isinstance(node, dict) and isinstance(node.get("Fn::ImportValue"), dict):
+            match = IMPORT.match(node["Fn::ImportValue"].get("Fn::Sub", ""))
+            if match:
+                yield match.groups()
+
+
+def rehearse_first_deploy(templates):
+    """`bin/cfn/deploy all` on paper, in an empty account: each stack in its turn finds every export it
+    imports and every output it is passed already made by a stack before it, and has a value for every
+    parameter; each step is one the script has; the migrations run after the services exist (stopped) and
+    before they start."""
+    steps = set(re.findall(r"^step_([a-z_]+)\(\)", DEPLOY_SCRIPT.read_text(), re.M))
+    exports, outputs, deployed, started_at, migrated_at = set(), {}, [], None, None
+    for number, kind, name, overrides in deploy_order():
+        where = f"aws/cfn/deploy-order:{number}"
+        if kind == "step":
+            if name.replace("-", "_") not in steps:
+                problem(f"{where}: bin/cfn/deploy has no step {name}")
+            if name == "migrate":
+                migrated_at = number
+            continue
+        if kind != "stack" or name not in templates:
+            problem(f"{where}: {kind} {name} is neither a step nor a stack of aws/cfn")
+            continue
+        template = templates[name]
+        parameters = template.get("Parameters", {})
+        for stack, export in sorted(set(imports_of(template))):
+            if (stack, export) not in exports:
+                problem(f"{where}: {name} imports {stack}:{export}, which no stack before it exports")
+        for key, value in overrides.items():
+            if key not in parameters:
+                problem(f"{where}: {key} is not a parameter of {name}")
+            if value.startswith("@"):
+                stack, output = value[1:].split(":")
+                if output not in outputs.get(stack, set()):
+                    problem(f"{where}: {name}'s {key} is {value}, which no stack before it outputs")
+            if value == "keep" and key != "ImageTag" and "false" not in parameters.get(key, {}).get("AllowedValues", []):
+                problem(f"{where}: {key}=keep needs a true/false parameter (false before the stack exists)")
+        values = set(overrides) | SET_BY_DEPLOY_ALL.get(name, set()) | {"Env"}
+        for params_file in sorted((CFN / name / "params").glob("*.json")):
+            given = values | set(json.loads(params_file.read_text()))
+            for parameter, spec in parameters.items():
+                if "Default" not in spec and parameter not in given and not parameter.endswith("CodeKey"):
+                    problem(f"{where}: {name} gets no value for {parameter} from {params_file.relative_to(REPO)} or deploy all")
+        if name == "services" and started_at is None:
+            if overrides.get("ServicesStarted") not in ("keep", "false"):
+                problem(f"{where}: the services' first deploy must leave them stopped until the migrations ran")
+            started_at = number
+        if name == "services" and overrides.get("ServicesStarted") == "true":
+            if migrated_at is None or migrated_at > number:
+                problem(f"{where}: the services start before the migrations ran")
+        deployed.append(name)
+        outputs[name] = set(template.get("Outputs", {}))
+        exports |= {
+            (name, EXPORT.match(output["Export"]["Name"]["Fn::Sub"]).group(1))
+            for output in template.get("Outputs", {}).values()
+            if isinstance(output.get("Export", {}).get("Name"), dict)
+        }
+    if migrated_at is None or started_at is None:
+        problem("aws/cfn/deploy-order: no migrate step between the services' creation and their start")
+    for stack in sorted(set(templates) - set(deployed)):
+        problem(f"aws/cfn/deploy-order: the {stack} stack is never deployed")
+    print(f"  rehearsed the first deploy: {' -> '.join(dict.fromkeys(deployed))}")
 
 
 def check_compose():
