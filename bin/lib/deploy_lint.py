@@ -102,6 +102,8 @@ def check_stacks():
                 if runtime != LAMBDA_RUNTIME:
                     problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
     rehearse_first_deploy(templates)
+    check_connection_budget(templates)
+    check_operability(templates)
     check_identity_settings(templates)
     check_first_deploy(templates)
     check_health_checks(templates)
@@ -185,6 +187,106 @@ def rehearse_first_deploy(templates):
     for stack in sorted(set(templates) - set(deployed)):
         problem(f"aws/cfn/deploy-order: the {stack} stack is never deployed")
     print(f"  rehearsed the first deploy: {' -> '.join(dict.fromkeys(deployed))}")
+
+
+# Connections PostgreSQL keeps for superusers (superuser_reserved_connections); nothing of ours uses them.
+SUPERUSER_RESERVED = 3
+# The pools of one API worker: the requests' and the time-bounded statements' (cruddur/db/database.py).
+POOLS_PER_WORKER = 2
+
+
+def parameter_values(templates, stack, params_file):
+    """A stack's parameters as one environment deploys them: its params file over the template's defaults."""
+    values = {name: spec.get("Default") for name, spec in templates[stack].get("Parameters", {}).items()}
+    if params_file.is_file():
+        values.update(json.loads(params_file.read_text()))
+    return values
+
+
+def check_connection_budget(templates):
+    """At the most tasks autoscaling may run, the API's pools, the database Lambdas and the migration task
+    fit in max_connections (issue 19: 240 wanted against about 190)."""
+    threads = int(re.search(r'GUNICORN_THREADS", "(\d+)"', (REPO / "backend-flask" / "gunicorn.conf.py").read_text())[1])
+    for params_file in sorted((CFN / "services" / "params").glob("*.json")):
+        env = params_file.stem
+        services = parameter_values(templates, "services", params_file)
+        data = parameter_values(templates, "data", CFN / "data" / "params" / f"{env}.json")
+        pool, workers, tasks = (int(services[name]) for name in ("BackendPoolSize", "BackendWorkers", "BackendMaxTasks"))
+        api = tasks * workers * POOLS_PER_WORKER * pool
+        for_lambdas = int(data["DatabaseConnectionsForLambdas"])
+        available = int(data["DatabaseMaxConnections"]) - SUPERUSER_RESERVED - for_lambdas
+        if pool < threads + 1:
+            problem(f"{env}: BackendPoolSize {pool} is less than a worker's {threads} threads and its purge thread")
+        if api > available:
+            problem(f"{env}: the API's pools may open {tasks} tasks x {workers} workers x {POOLS_PER_WORKER} pools x {pool} "
+                    f"= {api} connections; the database has {available} for them")
+        # Each instance of a Lambda that writes to PostgreSQL holds one connection; one more for migrations.
+        lambdas = 1
+        for stack in ("auth", "media", "data"):
+            values = parameter_values(templates, stack, CFN / stack / "params" / f"{env}.json")
+            for name, resource in templates[stack]["Resources"].items():
+                variables = resource.get("Properties", {}).get("Environment", {}).get("Variables", {})
+                if resource["Type"] == "AWS::Lambda::Function" and "DATABASE_URL_SSM_PARAMETER" in variables:
+                    reserved = values.get(name.removesuffix("Function") + "Concurrency")
+                    lambdas += int(reserved) if reserved else 0
+        if lambdas > for_lambdas:
+            problem(f"{env}: the database Lambdas' reserved concurrency and the migration task take {lambdas} "
+                    f"connections; DatabaseConnectionsForLambdas keeps {for_lambdas}")
+        print(f"  {env}: API pools at most {api} of {available} connections; Lambdas and migrations {for_lambdas}")
+
+
+# What must page someone (issue 19, item 6): a metric of every kind, beside one alarm per Lambda and queue.
+ALARMED_METRICS = {"HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime", "UnHealthyHostCount",
+                   "CPUUtilization", "FreeStorageSpace", "DatabaseConnections", "ReadThrottleEvents",
+                   "WriteThrottleEvents", "PurgeFailures"}
+
+
+def check_operability(templates):
+    """Every Lambda's errors and every dead-letter queue's depth alarm, with the metrics above, all to the
+    SNS topic; a daily AWS Backup plan keeps the database and the messages table 35 days."""
+    alarms = [resource for template in templates.values() for resource in template.get("Resources", {}).values()
+              if resource.get("Type") == "AWS::CloudWatch::Alarm"]
+    alarmed = {node["MetricName"] for alarm in alarms for node in walk(alarm) if isinstance(node, dict) and "MetricName" in node}
+    for metric in sorted(ALARMED_METRICS - alarmed):
+        problem(f"no alarm watches {metric}")
+    for alarm in alarms:
+        if not alarm["Properties"].get("AlarmActions"):
+            problem(f"alarm {alarm['Properties'].get('AlarmName')} notifies nobody (no AlarmActions)")
+
+    def imported_by_alarms(metric):
+        return {pair for alarm in alarms if metric in {n.get("MetricName") for n in walk(alarm) if isinstance(n, dict)}
+                for pair in imports_of(alarm)}
+
+    watched = {"Errors": imported_by_alarms("Errors"), "ApproximateNumberOfMessagesVisible":
+               imported_by_alarms("ApproximateNumberOfMessagesVisible")}
+    for stack, template in templates.items():
+        exported = {}
+        for output in template.get("Outputs", {}).values():
+            if isinstance(output.get("Export", {}).get("Name"), dict):
+                exported[json.dumps(output["Value"], sort_keys=True)] = EXPORT.match(output["Export"]["Name"]["Fn::Sub"]).group(1)
+        for name, resource in template.get("Resources", {}).items():
+            kind = resource.get("Type")
+            if kind == "AWS::Lambda::Function":
+                export, metric = exported.get(json.dumps({"Ref": name})), "Errors"
+            elif kind == "AWS::SQS::Queue":
+                export = exported.get(json.dumps({"Fn::GetAtt": [name, "QueueName"]}, sort_keys=True))
+                metric = "ApproximateNumberOfMessagesVisible"
+            else:
+                continue
+            if (stack, export) not in watched[metric]:
+                problem(f"{stack} {name}: no alarm watches its {metric}")
+    plans = [node for template in templates.values() for node in template.get("Resources", {}).values()
+             if node.get("Type") == "AWS::Backup::BackupPlan"]
+    backup = templates.get("backup", {})
+    rules = [rule for plan in plans for rule in plan["Properties"]["BackupPlan"]["BackupPlanRule"]]
+    retention = backup.get("Parameters", {}).get("RetentionDays", {}).get("Default")
+    if not any("cron(0 5 * * ? *)" == rule.get("ScheduleExpression") for rule in rules) or str(retention) != "35":
+        problem("backup: no daily AWS Backup rule keeping backups 35 days")
+    selected = {pair for node in walk(backup) if isinstance(node, dict) and node.get("Type") == "AWS::Backup::BackupSelection"
+                for pair in imports_of(node)}
+    for needed in (("data", "DatabaseArn"), ("data", "MessagesTableArn")):
+        if needed not in selected:
+            problem(f"backup: the plan does not select {needed[0]}:{needed[1]}")
 
 
 def check_compose():
