@@ -67,7 +67,8 @@ check_lambda_packages() {
 }
 
 # The API image's runtime stage, natively: only the files it COPYs, production settings, the one-off
-# migration command, gunicorn with gunicorn.conf.py, and the image's HEALTHCHECK command.
+# migration command, gunicorn with gunicorn.conf.py as the API's least-privileged login, and the image's
+# HEALTHCHECK command.
 check_api_entrypoint() (
   set -e
   trap 'stop_started; rm -rf "$app"' EXIT
@@ -90,8 +91,12 @@ print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recrea
   export DATABASE_URL CURSOR_SIGNING_KEY CRUDDUR_ENV=production AWS_REGION=us-east-1 \
     COGNITO_USER_POOL_ID=us-east-1_DeployCheck COGNITO_USER_POOL_CLIENT_ID=deploycheckclient \
     GUNICORN_BIND="127.0.0.1:$port" PURGE_INTERVAL_SECONDS=0
-  say "migrations as the one-off task runs them"
-  (cd "$app" && "$PY" -m cruddur.cli migrate)
+  say "migrations as the one-off task runs them, as the schema's owner, making the API's login"
+  (cd "$app" && API_DATABASE_USER=cruddur_api_deploy_check API_DATABASE_PASSWORD=unused-locally \
+    "$PY" -m cruddur.cli migrate)
+  # The API connects as that login (a member of cruddur_api, no DDL), as on AWS.
+  DATABASE_URL="$("$PY" -c 'import sys; from psycopg.conninfo import make_conninfo
+print(make_conninfo(sys.argv[1], user="cruddur_api_deploy_check"))' "$DATABASE_URL")"
   say "gunicorn with the production settings on 127.0.0.1:$port"
   # A home nothing can write, even root, as on the task's read-only root filesystem: gunicorn must not
   # try to make anything there (its control socket would go to $HOME/.gunicorn).

@@ -104,6 +104,7 @@ def check_stacks():
     rehearse_first_deploy(templates)
     check_connection_budget(templates)
     check_operability(templates)
+    check_database_access(templates)
     check_identity_settings(templates)
     check_first_deploy(templates)
     check_health_checks(templates)
@@ -287,6 +288,61 @@ def check_operability(templates):
     for needed in (("data", "DatabaseArn"), ("data", "MessagesTableArn")):
         if needed not in selected:
             problem(f"backup: the plan does not select {needed[0]}:{needed[1]}")
+
+
+def runtime_files(dockerfile):
+    """The destinations of the ADD and COPY lines of a Dockerfile's runtime stage."""
+    in_stage, destinations = False, set()
+    for line in Path(dockerfile).read_text().splitlines():
+        words = line.split()
+        if words[:1] == ["FROM"]:
+            in_stage = words[-1] == "runtime"
+        elif in_stage and words[:1] in (["ADD"], ["COPY"]):
+            destinations.add(words[-1])
+    return destinations
+
+
+def check_database_access(templates):
+    """Issue 19, item 4: the API and the Lambdas connect as a login of the least-privileged role, from a
+    rotated secret, verifying the server's certificate; only the migration task is the schema's owner."""
+    bundle_in_image = runtime_files(REPO / "backend-flask" / "Dockerfile")
+    migrations = "\n".join(path.read_text() for path in (REPO / "backend-flask/cruddur/db/migrations").glob("*.sql"))
+    if "CREATE ROLE cruddur_api NOLOGIN" not in migrations:
+        problem("no migration makes the cruddur_api role the API's logins belong to")
+    for stack, template in templates.items():
+        resources = template.get("Resources", {})
+        rotated = {node["Properties"]["SecretId"].get("Ref") for node in resources.values()
+                   if node.get("Type") == "AWS::SecretsManager::RotationSchedule"}
+        for name, resource in resources.items():
+            properties = resource.get("Properties", {})
+            kind = resource.get("Type")
+            if kind == "AWS::SecretsManager::Secret" and "database" in json.dumps(properties.get("Name", "")):
+                if name not in rotated:
+                    problem(f"{stack} {name}: a database secret without a rotation schedule")
+            if kind == "AWS::Lambda::Function":
+                variables = properties.get("Environment", {}).get("Variables", {})
+                if any(key.startswith("DATABASE_URL") for key in variables):
+                    problem(f"{stack} {name}: reads a fixed database URL (the rotated secret is DATABASE_SECRET_ARN)")
+                if "DATABASE_SECRET_ARN" in variables and set(imports_of(variables)) != {("data", "ApiDatabaseSecretArn")}:
+                    problem(f"{stack} {name}: must connect with the API's rotated login (data:ApiDatabaseSecretArn)")
+            if kind != "AWS::ECS::TaskDefinition":
+                continue
+            for container in properties["ContainerDefinitions"]:
+                secrets = {secret["Name"]: set(imports_of(secret)) for secret in container.get("Secrets", [])
+                           if isinstance(secret, dict) and "Name" in secret}
+                if "DATABASE_USER" not in secrets:
+                    continue
+                where = f"{stack} {name} {container['Name']}"
+                owner = container["Name"] == "migrate"
+                expected = ("data", "DatabaseSecretArn") if owner else ("data", "ApiDatabaseSecretArn")
+                if secrets["DATABASE_USER"] != {expected}:
+                    problem(f"{where}: connects as {secrets['DATABASE_USER']}, not {expected[0]}:{expected[1]}")
+                environment = {pair.get("Name"): pair.get("Value") for pair in container.get("Environment", [])
+                               if isinstance(pair, dict)}
+                if environment.get("DATABASE_SSLMODE") != "verify-full":
+                    problem(f"{where}: does not verify the database's certificate (DATABASE_SSLMODE=verify-full)")
+                if environment.get("DATABASE_SSLROOTCERT") not in bundle_in_image:
+                    problem(f"{where}: DATABASE_SSLROOTCERT {environment.get('DATABASE_SSLROOTCERT')} is not in the API image")
 
 
 def check_compose():
