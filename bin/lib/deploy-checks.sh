@@ -41,7 +41,8 @@ check_dockerfiles() {
   local dockerfiles
   mapfile -t dockerfiles < <(cd "$REPO" && git ls-files --cached --others --exclude-standard -- '*Dockerfile')
   say "hadolint: ${dockerfiles[*]}"
-  (cd "$REPO" && "$TOOLS/hadolint" "${dockerfiles[@]}")
+  (cd "$REPO" && "$TOOLS/hadolint" "${dockerfiles[@]}") || return 1
+  (cd "$REPO" && deploy_lint images "${dockerfiles[@]}")
 }
 
 check_workflows() {
@@ -67,8 +68,8 @@ check_lambda_packages() {
 }
 
 # The API image's runtime stage, natively: only the files it COPYs, production settings, the one-off
-# migration command, gunicorn with gunicorn.conf.py as the API's least-privileged login, and the image's
-# HEALTHCHECK command.
+# migration command, gunicorn with gunicorn.conf.py as the API's least-privileged login, the image's
+# HEALTHCHECK command, and the stream process (the stream service runs the same image).
 check_api_entrypoint() (
   set -e
   trap 'stop_started; rm -rf "$app"' EXIT
@@ -108,6 +109,27 @@ print(make_conninfo(sys.argv[1], user="cruddur_api_deploy_check"))' "$DATABASE_U
     return 1
   fi
   say "the API answers its health check (and the image's HEALTHCHECK passes), gunicorn logs no warning"
+  # The stream service's container: the same image and settings, its own command.
+  local stream_port
+  stream_port="$(free_port)"
+  say "the stream process with the production settings on 127.0.0.1:$stream_port"
+  (cd "$app" && STREAM_HOST=127.0.0.1 STREAM_PORT="$stream_port" run_in_background "deploy-stream-$stream_port" \
+    "$PY" -m cruddur.stream)
+  wait_for_http "http://127.0.0.1:$stream_port/api/stream/health-check" "the production stream"
+  # Up is not ready: 200 only once its LISTEN connection is open.
+  "$PY" - "http://127.0.0.1:$stream_port/api/stream/health-check" <<'PYEOF'
+import json, sys, time, urllib.request
+for _ in range(50):
+    try:
+        with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
+            if json.load(response).get("listening") is True:
+                sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.2)
+sys.exit("the stream never listened to PostgreSQL")
+PYEOF
+  say "the stream listens to PostgreSQL as the API's login (its target group's check passes)"
 )
 
 # The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,

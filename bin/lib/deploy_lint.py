@@ -5,6 +5,8 @@ the tools venv's Python (it has cfn-lint's template reader and PyYAML).
                                  one; each cross-stack import names an export some stack makes; each
                                  Lambda folder is deployed by a stack, on the runtime its package is for
   deploy_lint.py compose         docker-compose.yml names services, build targets and paths that exist
+  deploy_lint.py images DOCKERFILE...
+                                 each base image has a version tag, and Node is a supported major (22+)
   deploy_lint.py copied DOCKERFILE STAGE
                                  prints the paths the stage COPYs from the build context
   deploy_lint.py lambda-zip ZIP  the package has its handler at the root, no tests, and only Linux x86_64
@@ -105,6 +107,7 @@ def check_stacks():
     check_connection_budget(templates)
     check_operability(templates)
     check_database_access(templates)
+    check_stream_route(templates)
     check_identity_settings(templates)
     check_first_deploy(templates)
     check_health_checks(templates)
@@ -214,13 +217,15 @@ def check_connection_budget(templates):
         data = parameter_values(templates, "data", CFN / "data" / "params" / f"{env}.json")
         pool, workers, tasks = (int(services[name]) for name in ("BackendPoolSize", "BackendWorkers", "BackendMaxTasks"))
         api = tasks * workers * POOLS_PER_WORKER * pool
+        # The stream process: two pools of its lookup threads' size and the LISTEN connection, per task.
+        stream = int(services["StreamMaxTasks"]) * (POOLS_PER_WORKER * int(services["StreamLookupThreads"]) + 1)
         for_lambdas = int(data["DatabaseConnectionsForLambdas"])
         available = int(data["DatabaseMaxConnections"]) - SUPERUSER_RESERVED - for_lambdas
         if pool < threads + 1:
             problem(f"{env}: BackendPoolSize {pool} is less than a worker's {threads} threads and its purge thread")
-        if api > available:
+        if api + stream > available:
             problem(f"{env}: the API's pools may open {tasks} tasks x {workers} workers x {POOLS_PER_WORKER} pools x {pool} "
-                    f"= {api} connections; the database has {available} for them")
+                    f"= {api} connections and the stream's {stream}; the database has {available} for them")
         # Each instance of a Lambda that writes to PostgreSQL holds one connection; one more for migrations.
         lambdas = 1
         for stack in ("auth", "media", "data"):
@@ -233,7 +238,8 @@ def check_connection_budget(templates):
         if lambdas > for_lambdas:
             problem(f"{env}: the database Lambdas' reserved concurrency and the migration task take {lambdas} "
                     f"connections; DatabaseConnectionsForLambdas keeps {for_lambdas}")
-        print(f"  {env}: API pools at most {api} of {available} connections; Lambdas and migrations {for_lambdas}")
+        print(f"  {env}: API and stream pools at most {api} + {stream} of {available} connections; "
+              f"Lambdas and migrations {for_lambdas}")
 
 
 # What must page someone (issue 19, item 6): a metric of every kind, beside one alarm per Lambda and queue.
@@ -343,6 +349,57 @@ def check_database_access(templates):
                     problem(f"{where}: does not verify the database's certificate (DATABASE_SSLMODE=verify-full)")
                 if environment.get("DATABASE_SSLROOTCERT") not in bundle_in_image:
                     problem(f"{where}: DATABASE_SSLROOTCERT {environment.get('DATABASE_SSLROOTCERT')} is not in the API image")
+
+
+# The contract's longest silence on a stream (a `: ping` comment at least this often).
+STREAM_HEARTBEAT_MAX_SECONDS = 20
+
+
+def check_stream_route(templates):
+    """The stream is its own service behind the same load balancer: /api/stream routed before /api/* to a
+    target group on the stream container's port, and connections kept open longer than a heartbeat."""
+    cluster = templates["cluster"]["Resources"]
+    rules = sorted((resource["Properties"]["Priority"], resource["Properties"]) for resource in cluster.values()
+                   if resource.get("Type") == "AWS::ElasticLoadBalancingV2::ListenerRule")
+    first = next((rule for _, rule in rules for condition in rule["Conditions"]
+                  if any(value.startswith("/api/") for value in condition["PathPatternConfig"]["Values"])), None)
+    values = first["Conditions"][0]["PathPatternConfig"]["Values"] if first else []
+    target = cluster.get(first["Actions"][0]["TargetGroupArn"]["Ref"], {}) if first else {}
+    containers = {container["Name"]: container for resource in templates["services"]["Resources"].values()
+                  if resource.get("Type") == "AWS::ECS::TaskDefinition"
+                  for container in resource["Properties"]["ContainerDefinitions"]}
+    stream = containers.get("stream", {})
+    ports = [mapping["ContainerPort"] for mapping in stream.get("PortMappings", [])]
+    if "/api/stream" not in values or target.get("Properties", {}).get("Port") not in ports:
+        problem("cluster: /api/stream is not routed, before /api/*, to the stream container's port")
+    if stream.get("Command") != ["python", "-m", "cruddur.stream"]:
+        problem("services: no container runs the stream process (python -m cruddur.stream)")
+    attributes = {a["Key"]: a["Value"] for resource in cluster.values()
+                  if resource.get("Type") == "AWS::ElasticLoadBalancingV2::LoadBalancer"
+                  for a in resource["Properties"].get("LoadBalancerAttributes", [])}
+    if int(attributes.get("idle_timeout.timeout_seconds", 60)) <= STREAM_HEARTBEAT_MAX_SECONDS:
+        problem("cluster: the load balancer's idle timeout would close quiet streams between heartbeats")
+
+
+# Node 20 left support in April 2026; the images build with a maintained major (bin/dev's Node may lag).
+NODE_MAJOR_MIN = 22
+
+
+def check_images(*dockerfiles):
+    for dockerfile in dockerfiles:
+        text = Path(dockerfile).read_text()
+        defaults = dict(re.findall(r"^ARG\s+(\w+)=(\S+)", text, re.M))
+        stages = set(re.findall(r"^FROM\s+\S+\s+AS\s+(\S+)", text, re.M | re.I))
+        for image in re.findall(r"^FROM\s+(\S+)", text, re.M):
+            image = defaults.get(image.strip("${}"), image)
+            if image in stages:
+                continue
+            name, _, tag = image.partition(":")
+            if not tag or tag.startswith("latest"):
+                problem(f"{dockerfile}: {image} has no version tag")
+            if name.endswith("node") and int(tag.split(".")[0]) < NODE_MAJOR_MIN:
+                problem(f"{dockerfile}: {image} is Node {tag.split('.')[0]}, below the supported {NODE_MAJOR_MIN}")
+    print(f"  {len(dockerfiles)} Dockerfiles: base images tagged, Node {NODE_MAJOR_MIN}+")
 
 
 def check_compose():
@@ -538,6 +595,6 @@ if __name__ == "__main__":
     if command == "copied":
         copied_paths(*args)
         sys.exit(0)
-    {"stacks": check_stacks, "compose": check_compose, "lambda-zip": check_lambda_zip,
+    {"stacks": check_stacks, "compose": check_compose, "images": check_images, "lambda-zip": check_lambda_zip,
      "web": lambda base, *origins: check_web(base, origins)}[command](*args)
     sys.exit(1 if problems else 0)
