@@ -133,7 +133,8 @@ PYEOF
 )
 
 # The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,
-# `nginx -t`, then serving a fresh production build and checking what it answers.
+# `nginx -t`, then serving a fresh production build and checking what it answers: the SPA host's
+# behaviour, which the web stack's CloudFront reproduces (deploy_lint stacks compares the two).
 check_web_entrypoint() (
   set -e
   trap 'stop_started; rm -rf "$run"' EXIT

@@ -16,6 +16,7 @@ the tools venv's Python (it has cfn-lint's template reader and PyYAML).
 """
 import json
 import re
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -108,6 +109,7 @@ def check_stacks():
     check_operability(templates)
     check_database_access(templates)
     check_stream_route(templates)
+    check_spa_distribution(templates)
     check_identity_settings(templates)
     check_first_deploy(templates)
     check_health_checks(templates)
@@ -402,6 +404,53 @@ def check_images(*dockerfiles):
     print(f"  {len(dockerfiles)} Dockerfiles: base images tagged, Node {NODE_MAJOR_MIN}+")
 
 
+CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+NGINX_TEMPLATE = REPO / "frontend-react-js" / "nginx" / "cruddur.conf.template"
+# What the SPA's CloudFront Function must answer: its routes are index.html, files stay themselves.
+SPA_ROUTES = {"/": "/index.html", "/@andrew/status/6f1c1f4e-0000-4000-8000-000000000000": "/index.html",
+              "/notifications": "/index.html", "/assets/index-abc123.js": "/assets/index-abc123.js",
+              "/assets/missing-0000.js": "/assets/missing-0000.js", "/favicon.svg": "/favicon.svg"}
+
+
+def check_spa_distribution(templates):
+    """The SPA from a private bucket through CloudFront, /api/* (the stream too) uncached to the load
+    balancer on the same origin, the nginx image's CSP, and a load balancer that answers only CloudFront."""
+    web = templates["web"]["Resources"]
+    config = web["Distribution"]["Properties"]["DistributionConfig"]
+    origins = {origin["Id"]: origin for origin in config["Origins"]}
+    default = config["DefaultCacheBehavior"]
+    if "OriginAccessControlId" not in origins[default["TargetOriginId"]]:
+        problem("web: the SPA's files are not read through origin access control")
+    api = next((behavior for behavior in config.get("CacheBehaviors", []) if behavior["PathPattern"] == "/api/*"), None)
+    api_origin = origins.get(api["TargetOriginId"], {}) if api else {}
+    if not api or api.get("CachePolicyId") != CACHING_DISABLED or "DELETE" not in api.get("AllowedMethods", []):
+        problem("web: /api/* is not sent, uncached and with every method, to the load balancer")
+    if api_origin.get("CustomOriginConfig", {}).get("OriginProtocolPolicy") != "https-only":
+        problem("web: the load balancer is not reached over HTTPS only")
+    headers = {header["HeaderName"] for header in api_origin.get("OriginCustomHeaders", [])}
+    listener = next(resource for resource in templates["cluster"]["Resources"].values()
+                    if resource.get("Type") == "AWS::ElasticLoadBalancingV2::Listener")
+    if listener["Properties"]["DefaultActions"][0]["Type"] != "fixed-response" or "X-Origin-Verify" not in headers:
+        problem("cluster: the load balancer answers requests that did not come through CloudFront")
+    for name, rule in templates["cluster"]["Resources"].items():
+        if rule.get("Type") == "AWS::ElasticLoadBalancingV2::ListenerRule" and not any(
+                condition.get("HttpHeaderConfig", {}).get("HttpHeaderName") == "X-Origin-Verify"
+                for condition in rule["Properties"]["Conditions"]):
+            problem(f"cluster {name}: forwards without checking CloudFront's header")
+    nginx_csp = re.search(r'default "([^"]+)";', NGINX_TEMPLATE.read_text())[1]
+    policy = web["SecurityHeaders"]["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+    cloudfront_csp = policy["ContentSecurityPolicy"]["ContentSecurityPolicy"]["Fn::Sub"][0]
+    if cloudfront_csp != nginx_csp:
+        problem(f"web: the CSP differs from the nginx image's:\n    {cloudfront_csp}\n    {nginx_csp}")
+    code = web["SpaRoutes"]["Properties"]["FunctionCode"]
+    script = code + "\nconsole.log(JSON.stringify(" + json.dumps(sorted(SPA_ROUTES)) + \
+        ".map(function (uri) { return handler({request: {uri: uri}}).uri; })));"
+    answered = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout
+    for uri, expected in zip(sorted(SPA_ROUTES), json.loads(answered)):
+        if SPA_ROUTES[uri] != expected:
+            problem(f"web: the SPA's function sends {uri} to {expected}, not {SPA_ROUTES[uri]}")
+
+
 def check_compose():
     import yaml
 
@@ -583,7 +632,7 @@ def check_web(base, origins):
     status, _, _ = fetch(base + "/assets/missing-0000.js")
     expect(status == 404, f"a missing asset answered {status} (it must be 404, never index.html)")
     status, _, _ = fetch(base + "/api/health-check")
-    expect(status == 404, f"/api/* reached the web image and answered {status} (the ALB routes it to the API)")
+    expect(status == 404, f"/api/* reached the web image and answered {status} (a proxy in front routes it to the API)")
     status, _, body = fetch(base + "/health-check")
     expect(status == 200 and body.strip() == b"ok", f"/health-check answered {status}")
     if not problems:
