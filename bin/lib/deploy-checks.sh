@@ -182,11 +182,43 @@ NGINX
   deploy_lint web "http://127.0.0.1:$port" "$COGNITO_ORIGIN" "$UPLOADS_ORIGIN" "$ASSETS_ORIGIN" "$ERROR_REPORTING_ORIGIN"
 )
 
+# `bin/cfn/deploy all` end to end, offline, twice: into an empty account, then again over it. The AWS CLI
+# is bin/lib/recording_aws.py (it records the calls and answers as such an account would); docker and npm
+# are stand-ins that only say what they were asked; the rest (the Lambda packages, openssl, jq, the order
+# file) is real. The environment is "rehearsal" (its params files hold example values).
+check_deploy_all() (
+  set -e
+  trap 'rm -rf "$work" "$DATA/secrets/media-signing-rehearsal.pem"' EXIT
+  work="$(mktemp -d)"
+  mkdir "$work/bin"
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$TOOLS/python" "$REPO/bin/lib/recording_aws.py" > "$work/bin/aws"
+  printf '#!/bin/sh\necho "docker $*" >> "%s"\ncat > /dev/null\n' "$work/tools.log" > "$work/bin/docker"
+  printf '#!/bin/sh\necho "npm $*" >> "%s"\n' "$work/tools.log" > "$work/bin/npm"
+  # `npx vite build --outDir DIR ...`: a build with one hashed file.
+  # shellcheck disable=SC2016
+  printf '#!/bin/sh\necho "npx $*" >> "%s"\nwhile [ "$1" != --outDir ]; do shift; done\nmkdir -p "$2/assets" && touch "$2/index.html" "$2/assets/index-0.js"\n' \
+    "$work/tools.log" > "$work/bin/npx"
+  chmod +x "$work/bin/"*
+  local commit
+  commit="$(git -C "$REPO" rev-parse HEAD)"
+  export PATH="$work/bin:$PATH" RECORDING_AWS_STATE="$work/state" IMAGE_TAG="$commit"
+  rm -f "$DATA/secrets/media-signing-rehearsal.pem"
+  say "bin/cfn/deploy all into an empty (recorded) account"
+  AWS_REGION=eu-west-1 "$REPO/bin/cfn/deploy" all rehearsal > "$work/first.log" 2>&1 \
+    || { cat "$work/first.log"; return 1; }
+  deploy_lint deploy-all "$work/state/calls.jsonl" first "$commit"
+  mv "$work/state/calls.jsonl" "$work/first-calls.jsonl"
+  say "bin/cfn/deploy all again over it"
+  AWS_REGION=eu-west-1 "$REPO/bin/cfn/deploy" all rehearsal > "$work/again.log" 2>&1 \
+    || { cat "$work/again.log"; return 1; }
+  deploy_lint deploy-all "$work/state/calls.jsonl" again "$commit"
+)
+
 deploy_checks() {
   ensure_tools_venv || return 1
   local failed=() check
   for check in check_cloudformation check_checkov check_dockerfiles check_workflows \
-               check_compose check_lambda_packages check_api_entrypoint check_web_entrypoint; do
+               check_compose check_lambda_packages check_deploy_all check_api_entrypoint check_web_entrypoint; do
     "$check" || failed+=("$check")
   done
   [ ${#failed[@]} -eq 0 ] || { say "deploy checks failing: ${failed[*]}"; return 1; }

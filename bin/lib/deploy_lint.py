@@ -5,6 +5,9 @@ the tools venv's Python (it has cfn-lint's template reader and PyYAML).
                                  one; each cross-stack import names an export some stack makes; each
                                  Lambda folder is deployed by a stack, on the runtime its package is for
   deploy_lint.py compose         docker-compose.yml names services, build targets and paths that exist
+  deploy_lint.py deploy-all CALLS first|again COMMIT
+                                 what `bin/cfn/deploy all rehearsal` asked of the recording AWS CLI, in
+                                 an empty account (first) or run again over it (again)
   deploy_lint.py images DOCKERFILE...
                                  each base image has a version tag, and Node is a supported major (22+)
   deploy_lint.py copied DOCKERFILE STAGE
@@ -451,6 +454,52 @@ def check_spa_distribution(templates):
             problem(f"web: the SPA's function sends {uri} to {expected}, not {SPA_ROUTES[uri]}")
 
 
+def check_deploy_all(calls_file, run, commit):
+    """The calls `deploy all` made, in order: each stack of the order file deployed in its turn and region,
+    the services stopped until the migration task ran, photos' key made and stored once, the SPA uploaded
+    once the services run; run again, it keeps the services running their image and makes no second key."""
+    calls = [json.loads(line) for line in Path(calls_file).read_text().splitlines()]
+    deploys = [(index, call) for index, call in enumerate(calls) if call["args"][:2] == ["cloudformation", "deploy"]]
+    stacks = [call["args"][call["args"].index("--stack-name") + 1].removeprefix("cruddur-rehearsal-") for _, call in deploys]
+    ordered = [name for _, kind, name, _ in deploy_order() if kind == "stack"]
+    expect(stacks == ordered, f"deploy all deployed {stacks}, not the order file's {ordered}")
+
+    def parameters(call):
+        args = call["args"]
+        return dict(pair.split("=", 1) for pair in args[args.index("--parameter-overrides") + 1 : args.index("--capabilities")])
+
+    def first(predicate):
+        return next((index for index, call in enumerate(calls) if predicate(call["args"])), None)
+
+    for (_, call), name in zip(deploys, stacks):
+        wanted = "us-east-1" if name == "cdn-waf" else "eu-west-1"
+        expect(call["region"] == wanted, f"{name} was deployed in {call['region']}, not {wanted}")
+    services = [(index, parameters(call)) for (index, call), name in zip(deploys, stacks) if name == "services"]
+    migrate = first(lambda args: args[:2] == ["ecs", "run-task"])
+    spa = first(lambda args: args[:2] == ["s3", "sync"])
+    key_stored = first(lambda args: args[:2] == ["secretsmanager", "put-secret-value"])
+    media = next((parameters(call) for (_, call), name in zip(deploys, stacks) if name == "media"), {})
+    web = next((parameters(call) for (_, call), name in zip(deploys, stacks) if name == "web"), {})
+    if len(services) != 2 or services[1][1].get("ServicesStarted") != "true":
+        problem("the services are not deployed twice, started the second time")
+        return
+    expect(migrate is not None and services[0][0] < migrate < services[1][0],
+           "the migration task does not run between the services' two deploys")
+    expect(spa is not None and spa > services[1][0], "the SPA is not uploaded once the services run")
+    expect(web.get("AppCertificateArn") == "AppCertificateArn-of-cruddur-rehearsal-cdn-waf",
+           "the web stack does not get cdn-waf's certificate")
+    if run == "first":
+        expect(services[0][1].get("ServicesStarted") == "false", "a first deploy starts the services before migrating")
+        expect(services[0][1].get("ImageTag") == commit, "the services are not made with the commit's images")
+        expect(media.get("MediaSigningPublicKey", "").startswith("-----BEGIN PUBLIC KEY-----"),
+               "the media stack gets no signing key")
+        expect(key_stored is not None, "photos' private key is not stored in its secret")
+    else:
+        expect(services[0][1].get("ServicesStarted") == "true", "a re-run stops the running services")
+        expect("MediaSigningPublicKey" not in media and key_stored is None, "a re-run makes another signing key")
+    print(f"  deploy all ({run}): {len(calls)} calls, {' -> '.join(stacks)}")
+
+
 def check_compose():
     import yaml
 
@@ -644,6 +693,6 @@ if __name__ == "__main__":
     if command == "copied":
         copied_paths(*args)
         sys.exit(0)
-    {"stacks": check_stacks, "compose": check_compose, "images": check_images, "lambda-zip": check_lambda_zip,
+    {"stacks": check_stacks, "compose": check_compose, "images": check_images, "deploy-all": check_deploy_all, "lambda-zip": check_lambda_zip,
      "web": lambda base, *origins: check_web(base, origins)}[command](*args)
     sys.exit(1 if problems else 0)
