@@ -25,7 +25,7 @@ def database_url():
 def database(database_url, monkeypatch):
     """The database as the Lambdas find it (DATABASE_URL), read anew as by a new container; emptied after."""
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.delenv("DATABASE_URL_SSM_PARAMETER", raising=False)
+    monkeypatch.delenv("DATABASE_SECRET_ARN", raising=False)
     lambda_database_url.cache_clear()
     yield database_url
     lambda_database_url.cache_clear()

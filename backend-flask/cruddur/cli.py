@@ -2,15 +2,21 @@
 `python -m cruddur.cli migrate` and `python -m cruddur.cli purge-expired`."""
 
 import argparse
+import os
 import sys
 
 from .config import Config
-from .db.migrate import migrate
+from .db.migrate import ensure_api_login, migrate
 
 
 def _migrate(config):
     applied = migrate(config.database_url)
     print(f"applied {len(applied)} migration(s){': ' + ', '.join(applied) if applied else ''}")
+    # On AWS the migration task also gets the API's secret, to make its first login (it then rotates).
+    user = os.environ.get("API_DATABASE_USER")
+    if user:
+        made = ensure_api_login(config.database_url, user, os.environ["API_DATABASE_PASSWORD"])
+        print(f"{'made' if made else 'kept'} the API's login {user}")
 
 
 def _purge_expired(config):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields, replace
 from urllib.parse import urlparse
 
 import limits
+from psycopg.conninfo import make_conninfo
 
 # Signs cursors on the local stack and in tests only; production refuses it (Secrets Manager holds the real one).
 DEVELOPMENT_CURSOR_SIGNING_KEY = "cruddur-development-cursor-signing-key-not-secret"
@@ -12,6 +13,25 @@ DEVELOPMENT_CURSOR_SIGNING_KEY = "cruddur-development-cursor-signing-key-not-sec
 
 class ConfigError(RuntimeError):
     """A configuration the API must refuse to start with."""
+
+
+def _database_url(env):
+    """DATABASE_URL, or a connection string made of DATABASE_HOST, _PORT, _NAME, _USER and _PASSWORD: on AWS
+    the ECS task gets those from the fields of a rotated secret, which no single URL could follow. Made of
+    parts, the server's certificate is verified (DATABASE_SSLMODE, verify-full unless set) against
+    DATABASE_SSLROOTCERT (the RDS CA bundle in the image)."""
+    if env.get("DATABASE_URL") or not env.get("DATABASE_HOST"):
+        return env.get("DATABASE_URL", "")
+    parts = {
+        "host": env["DATABASE_HOST"],
+        "port": env.get("DATABASE_PORT", "5432"),
+        "dbname": env.get("DATABASE_NAME", "cruddur"),
+        "user": env.get("DATABASE_USER", ""),
+        "password": env.get("DATABASE_PASSWORD", ""),
+        "sslmode": env.get("DATABASE_SSLMODE", "verify-full"),
+        "sslrootcert": env.get("DATABASE_SSLROOTCERT", ""),
+    }
+    return make_conninfo("", **{key: value for key, value in parts.items() if value})
 
 
 def _int(env, name, default):
@@ -103,7 +123,7 @@ class Config:
         env = os.environ if env is None else env
         return cls(
             environment=env.get("CRUDDUR_ENV", "development"),
-            database_url=env.get("DATABASE_URL", ""),
+            database_url=_database_url(env),
             db_pool_min_size=_int(env, "DB_POOL_MIN_SIZE", 1),
             db_pool_max_size=_int(env, "DB_POOL_MAX_SIZE", 10),
             db_timeout_seconds=_int(env, "DB_TIMEOUT_SECONDS", 5),

@@ -76,6 +76,7 @@ SAMPLE_PARAMETERS = {
     "maintenance/gone_media": {"batch_size": 1000},
     "maintenance/unposted_media": {"batch_size": 1000},
     "maintenance/ping": {},
+    "maintenance/schema_version_applied": {"version": "0001_initial"},
     "maintenance/purge_expired": {"batch_size": 1000},
     "maintenance/purge_avatar_uploads": {"batch_size": 1000},
     "maintenance/release_purge_lock": {},

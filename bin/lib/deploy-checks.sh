@@ -41,7 +41,8 @@ check_dockerfiles() {
   local dockerfiles
   mapfile -t dockerfiles < <(cd "$REPO" && git ls-files --cached --others --exclude-standard -- '*Dockerfile')
   say "hadolint: ${dockerfiles[*]}"
-  (cd "$REPO" && "$TOOLS/hadolint" "${dockerfiles[@]}")
+  (cd "$REPO" && "$TOOLS/hadolint" "${dockerfiles[@]}") || return 1
+  (cd "$REPO" && deploy_lint images "${dockerfiles[@]}")
 }
 
 check_workflows() {
@@ -67,7 +68,8 @@ check_lambda_packages() {
 }
 
 # The API image's runtime stage, natively: only the files it COPYs, production settings, the one-off
-# migration command, gunicorn with gunicorn.conf.py, and the image's HEALTHCHECK command.
+# migration command, gunicorn with gunicorn.conf.py as the API's least-privileged login, the image's
+# HEALTHCHECK command, and the stream process (the stream service runs the same image).
 check_api_entrypoint() (
   set -e
   trap 'stop_started; rm -rf "$app"' EXIT
@@ -90,17 +92,49 @@ print(postgres.ensure_database(postgres.server(sys.argv[1]), sys.argv[2], recrea
   export DATABASE_URL CURSOR_SIGNING_KEY CRUDDUR_ENV=production AWS_REGION=us-east-1 \
     COGNITO_USER_POOL_ID=us-east-1_DeployCheck COGNITO_USER_POOL_CLIENT_ID=deploycheckclient \
     GUNICORN_BIND="127.0.0.1:$port" PURGE_INTERVAL_SECONDS=0
-  say "migrations as the one-off task runs them"
-  (cd "$app" && "$PY" -m cruddur.cli migrate)
+  say "migrations as the one-off task runs them, as the schema's owner, making the API's login"
+  (cd "$app" && API_DATABASE_USER=cruddur_api_deploy_check API_DATABASE_PASSWORD=unused-locally \
+    "$PY" -m cruddur.cli migrate)
+  # The API connects as that login (a member of cruddur_api, no DDL), as on AWS.
+  DATABASE_URL="$("$PY" -c 'import sys; from psycopg.conninfo import make_conninfo
+print(make_conninfo(sys.argv[1], user="cruddur_api_deploy_check"))' "$DATABASE_URL")"
   say "gunicorn with the production settings on 127.0.0.1:$port"
-  (cd "$app" && run_in_background "deploy-api-$port" "$VENV/bin/gunicorn" -c gunicorn.conf.py)
+  # A home nothing can write, even root, as on the task's read-only root filesystem: gunicorn must not
+  # try to make anything there (its control socket would go to $HOME/.gunicorn).
+  (cd "$app" && unset XDG_RUNTIME_DIR && HOME=/dev/null run_in_background "deploy-api-$port" "$VENV/bin/gunicorn" -c gunicorn.conf.py)
   wait_for_http "http://127.0.0.1:$port/api/health-check" "the production API"
   (cd "$app" && "$PY" healthcheck.py)
-  say "the API answers its health check (and the image's HEALTHCHECK passes)"
+  if grep -i "warning\|error" "$DATA/logs/deploy-api-$port.log"; then
+    say "gunicorn logged the warnings or errors above on a read-only home"
+    return 1
+  fi
+  say "the API answers its health check (and the image's HEALTHCHECK passes), gunicorn logs no warning"
+  # The stream service's container: the same image and settings, its own command.
+  local stream_port
+  stream_port="$(free_port)"
+  say "the stream process with the production settings on 127.0.0.1:$stream_port"
+  (cd "$app" && STREAM_HOST=127.0.0.1 STREAM_PORT="$stream_port" run_in_background "deploy-stream-$stream_port" \
+    "$PY" -m cruddur.stream)
+  wait_for_http "http://127.0.0.1:$stream_port/api/stream/health-check" "the production stream"
+  # Up is not ready: 200 only once its LISTEN connection is open.
+  "$PY" - "http://127.0.0.1:$stream_port/api/stream/health-check" <<'PYEOF'
+import json, sys, time, urllib.request
+for _ in range(50):
+    try:
+        with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
+            if json.load(response).get("listening") is True:
+                sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.2)
+sys.exit("the stream never listened to PostgreSQL")
+PYEOF
+  say "the stream listens to PostgreSQL as the API's login (its target group's check passes)"
 )
 
 # The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,
-# `nginx -t`, then serving a fresh production build and checking what it answers.
+# `nginx -t`, then serving a fresh production build and checking what it answers: the SPA host's
+# behaviour, which the web stack's CloudFront reproduces (deploy_lint stacks compares the two).
 check_web_entrypoint() (
   set -e
   trap 'stop_started; rm -rf "$run"' EXIT
@@ -148,11 +182,43 @@ NGINX
   deploy_lint web "http://127.0.0.1:$port" "$COGNITO_ORIGIN" "$UPLOADS_ORIGIN" "$ASSETS_ORIGIN" "$ERROR_REPORTING_ORIGIN"
 )
 
+# `bin/cfn/deploy all` end to end, offline, twice: into an empty account, then again over it. The AWS CLI
+# is bin/lib/recording_aws.py (it records the calls and answers as such an account would); docker and npm
+# are stand-ins that only say what they were asked; the rest (the Lambda packages, openssl, jq, the order
+# file) is real. The environment is "rehearsal" (its params files hold example values).
+check_deploy_all() (
+  set -e
+  trap 'rm -rf "$work" "$DATA/secrets/media-signing-rehearsal.pem"' EXIT
+  work="$(mktemp -d)"
+  mkdir "$work/bin"
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$TOOLS/python" "$REPO/bin/lib/recording_aws.py" > "$work/bin/aws"
+  printf '#!/bin/sh\necho "docker $*" >> "%s"\ncat > /dev/null\n' "$work/tools.log" > "$work/bin/docker"
+  printf '#!/bin/sh\necho "npm $*" >> "%s"\n' "$work/tools.log" > "$work/bin/npm"
+  # `npx vite build --outDir DIR ...`: a build with one hashed file.
+  # shellcheck disable=SC2016
+  printf '#!/bin/sh\necho "npx $*" >> "%s"\nwhile [ "$1" != --outDir ]; do shift; done\nmkdir -p "$2/assets" && touch "$2/index.html" "$2/assets/index-0.js"\n' \
+    "$work/tools.log" > "$work/bin/npx"
+  chmod +x "$work/bin/"*
+  local commit
+  commit="$(git -C "$REPO" rev-parse HEAD)"
+  export PATH="$work/bin:$PATH" RECORDING_AWS_STATE="$work/state" IMAGE_TAG="$commit"
+  rm -f "$DATA/secrets/media-signing-rehearsal.pem"
+  say "bin/cfn/deploy all into an empty (recorded) account"
+  AWS_REGION=eu-west-1 "$REPO/bin/cfn/deploy" all rehearsal > "$work/first.log" 2>&1 \
+    || { cat "$work/first.log"; return 1; }
+  deploy_lint deploy-all "$work/state/calls.jsonl" first "$commit"
+  mv "$work/state/calls.jsonl" "$work/first-calls.jsonl"
+  say "bin/cfn/deploy all again over it"
+  AWS_REGION=eu-west-1 "$REPO/bin/cfn/deploy" all rehearsal > "$work/again.log" 2>&1 \
+    || { cat "$work/again.log"; return 1; }
+  deploy_lint deploy-all "$work/state/calls.jsonl" again "$commit"
+)
+
 deploy_checks() {
   ensure_tools_venv || return 1
   local failed=() check
   for check in check_cloudformation check_checkov check_dockerfiles check_workflows \
-               check_compose check_lambda_packages check_api_entrypoint check_web_entrypoint; do
+               check_compose check_lambda_packages check_deploy_all check_api_entrypoint check_web_entrypoint; do
     "$check" || failed+=("$check")
   done
   [ ${#failed[@]} -eq 0 ] || { say "deploy checks failing: ${failed[*]}"; return 1; }

@@ -86,14 +86,28 @@ def test_database_down_is_an_error(database, monkeypatch, tmp_path):
         handler.handler(confirmation(), None)
 
 
-def test_database_url_from_ssm(database, monkeypatch):
+def test_database_url_from_the_rotated_secret(database, monkeypatch):
+    """As on AWS: the fields of the API's database secret (its rotation changes user and password)."""
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "local")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "local")
     monkeypatch.delenv("DATABASE_URL")
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
-    monkeypatch.setenv("DATABASE_URL_SSM_PARAMETER", "/cruddur/test/database_url")
+    parts = psycopg.conninfo.conninfo_to_dict(database)
     with mock_aws():
-        boto3.client("ssm").put_parameter(Name="/cruddur/test/database_url", Value=database, Type="SecureString")
+        secret = boto3.client("secretsmanager").create_secret(
+            Name="cruddur/test/database-api",
+            SecretString=json.dumps(
+                {
+                    "host": parts["host"],
+                    "port": int(parts.get("port", 5432)),
+                    "dbname": parts["dbname"],
+                    "username": parts.get("user", "postgres"),
+                    "password": "",
+                    "engine": "postgres",
+                }
+            ),
+        )
+        monkeypatch.setenv("DATABASE_SECRET_ARN", secret["ARN"])
         handler.handler(confirmation(), None)
     assert users(database)[0][1] == "hana"
