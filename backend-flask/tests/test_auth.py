@@ -9,6 +9,12 @@ import requests
 from tokens import access_claims, other_private_key_pem, sign
 
 
+@pytest.fixture
+def app(make_app):
+    """An app of its own: these tests count the JWKS fetches of one app from its start."""
+    return make_app()
+
+
 def b64(data):
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 

@@ -155,6 +155,7 @@ def container_credentials(monkeypatch, tmp_path):
     endpoint.close()
 
 
+@pytest.mark.slow  # a container credentials endpoint that times out
 def test_credentials_that_cannot_be_refreshed_are_a_503(make_app, auth, container_credentials):
     client = make_app().test_client()
     headers = auth.headers("ana")

@@ -53,6 +53,7 @@ def test_liveness_answers_while_postgres_is_unreachable(make_app, tmp_path):
     assert live.status_code == 200 and live.json == {"success": True}
 
 
+@pytest.mark.slow  # waits out the database connect timeout
 def test_health_check_is_503_when_postgres_is_unreachable(make_app, tmp_path):
     client = make_app(
         database_url=f"postgresql://postgres@/cruddur?host={tmp_path}", db_timeout_seconds=1

@@ -428,7 +428,10 @@ def test_emoji_and_real_text_are_kept(client, world, what, text, stored):
     assert shown == (stored or text)
 
 
-def test_an_aws_request_that_can_never_succeed_is_a_4xx_not_a_503(app, client, config):
+def test_an_aws_request_that_can_never_succeed_is_a_4xx_not_a_503(make_app, config):
+    # An app of its own: the test adds a route, which an app that has answered requests refuses.
+    app = make_app()
+    client = app.test_client()
     # A real refusal from DynamoDB (moto): an empty string as a key is a ValidationException. Retrying the
     # same request can never succeed, so telling the client to retry would be a lie.
     table = boto3.resource("dynamodb", region_name=config.aws_region, endpoint_url=config.aws_endpoint_url).Table(
@@ -444,8 +447,11 @@ def test_an_aws_request_that_can_never_succeed_is_a_4xx_not_a_503(app, client, c
     assert "Retry-After" not in response.headers
 
 
-def test_a_value_postgresql_refuses_is_a_400_not_a_500(app, client):
-    # The safety net behind every check: a value PostgreSQL will not take, as a forged cursor's was.
+def test_a_value_postgresql_refuses_is_a_400_not_a_500(make_app):
+    # The safety net behind every check: a value PostgreSQL will not take, as a forged cursor's was. An app of
+    # its own: the test adds a route.
+    app = make_app()
+    client = app.test_client()
     @app.get("/api/test-only/refused-by-postgres")
     def refused_by_postgres():
         app.extensions["db"].all(

@@ -419,6 +419,7 @@ def test_a_page_of_cruds_reads_its_photos_in_one_statement(app, client, person, 
 # --- lifetime ---
 
 
+@pytest.mark.slow  # waits for a signed URL to expire
 def test_a_photos_url_ends_with_its_crud(client, person, upload, sql):
     ana = person("ana")
     crud = post_crud(client, ana, [upload(ana)], "short-lived").json
@@ -602,6 +603,7 @@ def test_posting_tags_the_files_so_the_lifecycle_rule_leaves_them(client, person
     assert all(tags(k) == [{"Key": "cruddur-media", "Value": "posted"}] for k in keys)
 
 
+@pytest.mark.slow  # runs the worker
 def test_an_upload_is_processed_through_the_queue_and_the_worker(client, person, config, monkeypatch):
     """The local path end to end: the browser's POST, the bucket's event through the queue, the worker routing
     it by prefix to the media handler (bin/dev runs the same)."""

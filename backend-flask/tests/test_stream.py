@@ -15,6 +15,9 @@ from tokens import access_claims, other_private_key_pem, sign
 from conftest import REGION
 from cruddur.config import Config
 
+# Not in `bin/test quick`: a stream server in a subprocess, and the API served by gunicorn in some.
+pytestmark = pytest.mark.slow
+
 # Short, so the heartbeat test does not wait 20 s.
 HEARTBEAT_SECONDS = 0.5
 # The contract: an event reaches a stream within 2 s of its write.

@@ -118,6 +118,7 @@ def test_cruds_and_reposts_are_fanned_out_to_followers_as_they_are_written(
     ]
 
 
+@pytest.mark.slow  # walks many homes page by page
 def test_follows_unfollows_unreposts_deletions_and_expiry_in_between(app, client, people, sql, redis_server, fan_out):
     ann, bob, cat = people["ann"], people["bob"], people["cat"]
     client.post("/api/users/@bob/follow", headers=ann)

@@ -200,6 +200,9 @@ def rehearse_first_deploy(templates):
 
 # Connections PostgreSQL keeps for superusers (superuser_reserved_connections); nothing of ours uses them.
 SUPERUSER_RESERVED = 3
+# The fan-out task's connections: its LISTEN connection and one for its statements; a deploy stops the old task
+# before starting the new one (cruddur/fanout).
+FANOUT_CONNECTIONS = 2
 # The pools of one API worker: the requests' and the time-bounded statements' (cruddur/db/database.py).
 POOLS_PER_WORKER = 2
 
@@ -224,13 +227,14 @@ def check_connection_budget(templates):
         api = tasks * workers * POOLS_PER_WORKER * pool
         # The stream process: two pools of its lookup threads' size and the LISTEN connection, per task.
         stream = int(services["StreamMaxTasks"]) * (POOLS_PER_WORKER * int(services["StreamLookupThreads"]) + 1)
+        stream += FANOUT_CONNECTIONS
         for_lambdas = int(data["DatabaseConnectionsForLambdas"])
         available = int(data["DatabaseMaxConnections"]) - SUPERUSER_RESERVED - for_lambdas
         if pool < threads + 1:
             problem(f"{env}: BackendPoolSize {pool} is less than a worker's {threads} threads and its purge thread")
         if api + stream > available:
             problem(f"{env}: the API's pools may open {tasks} tasks x {workers} workers x {POOLS_PER_WORKER} pools x {pool} "
-                    f"= {api} connections and the stream's {stream}; the database has {available} for them")
+                    f"= {api} connections and the stream's and fan-out's {stream}; the database has {available} for them")
         # Each instance of a Lambda that writes to PostgreSQL holds one connection; one more for migrations.
         lambdas = 1
         for stack in ("auth", "media", "data"):
@@ -243,7 +247,7 @@ def check_connection_budget(templates):
         if lambdas > for_lambdas:
             problem(f"{env}: the database Lambdas' reserved concurrency and the migration task take {lambdas} "
                     f"connections; DatabaseConnectionsForLambdas keeps {for_lambdas}")
-        print(f"  {env}: API and stream pools at most {api} + {stream} of {available} connections; "
+        print(f"  {env}: API pools, stream and fan-out at most {api} + {stream} of {available} connections; "
               f"Lambdas and migrations {for_lambdas}")
 
 

@@ -11,9 +11,10 @@ from .process import FanOut
 
 
 def main():
-    config = Config.from_env().validate()
-    if not config.timelines_url:
-        raise ConfigError("TIMELINES_URL is required: the Redis the home timelines are kept in")
+    # Only what the fan-out uses is required: the database and the timelines' Redis (not the API's settings).
+    config = Config.from_env()
+    if not config.database_url or not config.timelines_url:
+        raise ConfigError("DATABASE_URL (or DATABASE_HOST...) and TIMELINES_URL, the timelines' Redis, are required")
     configure_process_logging(config)
     exporting_provider(config.otel_traces_exporter, os.environ.get("OTEL_SERVICE_NAME") or "cruddur-fanout")
     fan_out = FanOut(config.database_url, Timelines.from_url(config.timelines_url))

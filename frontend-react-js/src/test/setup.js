@@ -1,9 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { configureAuth } from '../lib/amplify-loader';
 
 afterEach(() => cleanup());
+
+// findBy*/waitFor give up after 3 s rather than 1 s: `bin/test quick` runs the SPA's tests beside three other
+// suites on two cores, where a render can take over a second. A test that waits for something never shown still
+// fails, only later.
+configure({ asyncUtilTimeout: 3000 });
 
 // Amplify (mocked at its module where a test needs Cognito) is asked only when this browser may hold a
 // session (lib/amplify-loader.js). Tests start as if it does, so the mocks decide who is signed in;
