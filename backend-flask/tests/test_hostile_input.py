@@ -452,6 +452,7 @@ def test_a_value_postgresql_refuses_is_a_400_not_a_500(make_app):
     # its own: the test adds a route.
     app = make_app()
     client = app.test_client()
+
     @app.get("/api/test-only/refused-by-postgres")
     def refused_by_postgres():
         app.extensions["db"].all(
