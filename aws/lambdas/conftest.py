@@ -16,6 +16,9 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def database_url():
     name = os.environ.get("TEST_DATABASE_NAME", "cruddur_test") + "_lambdas"
+    # pytest-xdist's workers (gw0, gw1) each get a database of their own.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        name += "_" + os.environ["PYTEST_XDIST_WORKER"]
     url = postgres.ensure_database(postgres.server(REPO / ".data" / "postgres"), name, recreate=True)
     migrate(url)
     return url
