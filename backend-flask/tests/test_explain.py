@@ -93,6 +93,7 @@ SAMPLE_PARAMETERS = {
     "notifications/mark_all_read": {"user_uuid": OTHER},
     "notifications/mark_messages_read": {"user_uuid": OTHER, "actor_uuid": VIEWER},
     "notifications/mentions": {"actor_uuid": VIEWER, "activity_uuid": CRUD, "user_uuids": [OTHER]},
+    "maintenance/purge_lag": {},
     "notifications/unread_count": {"user_uuid": OTHER},
     "notifications/unread_message_senders": {"user_uuid": OTHER, "actor_uuids": [VIEWER, user_uuid(3)]},
     "notifications/withdraw": {"actor_uuid": VIEWER, "type": "like", "user_uuid": OTHER, "activity_uuid": CRUD},

@@ -254,7 +254,7 @@ def check_connection_budget(templates):
 # What must page someone (issue 19, item 6): a metric of every kind, beside one alarm per Lambda and queue.
 ALARMED_METRICS = {"HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime", "UnHealthyHostCount",
                    "CPUUtilization", "FreeStorageSpace", "DatabaseConnections", "ReadThrottleEvents",
-                   "WriteThrottleEvents", "PurgeFailures"}
+                   "WriteThrottleEvents", "PurgeFailures", "PurgeLagSeconds"}
 
 
 def check_operability(templates):

@@ -34,6 +34,9 @@ def purge_expired(db, batch_size, media_files=None):
         if not s.one("maintenance/try_purge_lock")["locked"]:
             return None
         try:
+            # How late this round is: the alarm on it (monitoring stack) also fires when no round logs at all.
+            lag = s.one("maintenance/purge_lag")["seconds"]
+            log.info("purge lag", extra={"fields": {"event": "purge_lag", "purge_lag_seconds": round(lag, 1)}})
             while s.run("maintenance/purge_avatar_uploads", batch_size=batch_size) == batch_size:
                 pass  # a day's uploads at most, in batches
             deleted = 0

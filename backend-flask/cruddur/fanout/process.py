@@ -66,7 +66,7 @@ class FanOut:
             listening.execute(f"LISTEN {CHANNEL}")
             # Only now is nothing missed from here on; what came before is in PostgreSQL for the rebuilds.
             generation = self.timelines.new_generation()
-            log.info("fan-out listening", extra={"generation": generation})
+            log.info("fan-out listening", extra={"fields": {"event": "fanout_listening", "generation": generation}})
             while not self.stopping:
                 for notify in listening.notifies(timeout=self.check_seconds):
                     self.handle(conn, notify.payload)
@@ -78,7 +78,7 @@ class FanOut:
             try:
                 self.listen_once()
             except (psycopg.Error, TimelineUnavailable) as error:
-                log.warning("fan-out interrupted; listening again", extra={"error": str(error)})
+                log.warning("fan-out interrupted; listening again", extra={"fields": {"error": str(error)}})
                 time.sleep(RETRY_SECONDS)
 
     def stop(self):
