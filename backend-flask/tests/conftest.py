@@ -220,3 +220,12 @@ def person(client, auth):
         return headers
 
     return make
+
+
+@pytest.fixture
+def people(client, auth):
+    """ann, bob, cat and dan, signed up and signed in once (so each has a users row): their request headers."""
+    headers = {handle: auth.headers(handle) for handle in ("ann", "bob", "cat", "dan")}
+    for h in headers.values():
+        client.get("/api/users/me", headers=h)
+    return headers

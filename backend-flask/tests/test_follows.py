@@ -10,14 +10,6 @@ def post(client, headers, message):
     return client.post("/api/activities", json={"message": message, "ttl": "1-day"}, headers=headers).json
 
 
-@pytest.fixture
-def people(client, auth):
-    headers = {handle: auth.headers(handle) for handle in ("ann", "bob", "cat", "dan")}
-    for h in headers.values():
-        client.get("/api/users/me", headers=h)
-    return headers
-
-
 def test_follow_is_idempotent_with_counts(client, people):
     for _ in range(2):
         response = client.post("/api/users/@bob/follow", headers=people["ann"])

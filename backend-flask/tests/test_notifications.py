@@ -9,14 +9,6 @@ def post(client, headers, message, ttl="1-day"):
     return client.post("/api/activities", json={"message": message, "ttl": ttl}, headers=headers).json
 
 
-@pytest.fixture
-def people(client, auth):
-    headers = {handle: auth.headers(handle) for handle in ("ann", "bob", "cat")}
-    for h in headers.values():
-        client.get("/api/users/me", headers=h)
-    return headers
-
-
 def notifications(client, headers, query=""):
     return client.get(f"/api/activities/notifications{query}", headers=headers).json
 

@@ -32,14 +32,6 @@ def app(make_app, redis_server):
 
 
 @pytest.fixture
-def people(client, auth):
-    headers = {handle: auth.headers(handle) for handle in ("ann", "bob", "cat", "dan")}
-    for h in headers.values():
-        client.get("/api/users/me", headers=h)
-    return headers
-
-
-@pytest.fixture
 def fan_out(config, redis_server):
     """The fan-out process's loop in a thread, with a timeline of 400 (the default) on the test's Redis."""
     running = FanOut(config.database_url, Timelines.from_url(redis_server.url), check_seconds=0.2)
