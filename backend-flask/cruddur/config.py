@@ -107,8 +107,6 @@ class Config:
     # The home timelines (cruddur/timelines) in Redis: ElastiCache on AWS, redis-server locally. Unset, every
     # signed-in home is read from PostgreSQL person by person.
     timelines_url: str | None = None
-    # How long each process keeps the viewer a verified token resolved to (api/viewer_cache.py); 0 never.
-    viewer_cache_seconds: int = 5
     # How long each process keeps the first page of everyone's cruds as anonymous visitors see it; 0 never.
     public_page_cache_ms: int = 1000
     # The HMAC key of cursors (cursors.py): every API process must share it, or a cursor from one is refused by
@@ -160,7 +158,6 @@ class Config:
             rate_limit_writes_per_ip=env.get("RATE_LIMIT_WRITES_PER_IP") or "300/minute",
             rate_limit_sign_in_per_ip=env.get("RATE_LIMIT_SIGN_IN_PER_IP") or "30/minute",
             timelines_url=env.get("TIMELINES_URL") or None,
-            viewer_cache_seconds=_int(env, "VIEWER_CACHE_SECONDS", 5),
             public_page_cache_ms=_int(env, "PUBLIC_PAGE_CACHE_MS", 1000),
             cursor_signing_key=env.get("CURSOR_SIGNING_KEY") or DEVELOPMENT_CURSOR_SIGNING_KEY,
             stream_url=env.get("STREAM_URL") or "/api/stream",

@@ -78,8 +78,6 @@ def settings_for_tests(database_url, local_aws):
         rate_limit_sign_in_per_ip="100000/minute",
         # Tests read their own writes at once; test_public_pages turns the cache on.
         public_page_cache_ms=0,
-        # Tests change rows behind the API's back; test_viewer_cache turns the cache on.
-        viewer_cache_seconds=0,
     )
 
 

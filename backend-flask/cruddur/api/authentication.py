@@ -9,23 +9,11 @@ from ..errors import Unauthenticated
 from ..services import users
 from . import rate_limits
 from .extensions import current_cognito, current_db
-from .viewer_cache import ViewerCache
-
-READS = ("GET", "HEAD", "OPTIONS")
 
 
 def init_app(app, config):
     keys = KeyCache(config.jwks_url, config.jwks_refetch_interval_seconds)
     app.extensions["token_verifier"] = TokenVerifier(config.cognito_issuer, config.cognito_user_pool_client_id, keys)
-    viewers = app.extensions["viewer_cache"] = ViewerCache(config.viewer_cache_seconds)
-
-    @app.after_request
-    def forget_writers(response):
-        # A write may change the writer's own row (following count, name): the next request reads it afresh.
-        viewer = g.get("viewer")
-        if viewer is not None and request.method not in READS:
-            viewers.forget(viewer["uuid"])
-        return response
 
 
 def _verified_token(required):
@@ -43,18 +31,11 @@ def _verified_token(required):
 
 
 def _authenticate(required):
-    viewers = current_app.extensions["viewer_cache"]
-    token = bearer_token(request.headers.get("Authorization"))
-    cached = viewers.get(token) if token is not None and request.method in READS else None
-    if cached is not None:
-        viewer = cached[1]
-    else:
-        verified = _verified_token(required)
-        if verified is None:
-            return None
-        token, claims = verified
-        viewer = users.resolve_viewer(current_db(), current_cognito(), claims["sub"], token)
-        viewers.put(token, claims, viewer)
+    verified = _verified_token(required)
+    if verified is None:
+        return None
+    token, claims = verified
+    viewer = users.resolve_viewer(current_db(), current_cognito(), claims["sub"], token)
     rate_limits.limit_write_by_user(viewer["uuid"])
     return viewer
 
