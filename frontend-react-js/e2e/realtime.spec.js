@@ -152,8 +152,14 @@ test('at 390×844: choosing “new cruds” while reading further down keeps the
   await expect(ben.page.getByRole('article')).toHaveCount(4);
   // Ben reads crud number 2, scrolled down to it.
   const reading = ben.page.getByRole('article').filter({ hasText: 'number 2' });
-  await reading.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 300));
-  await expect.poll(() => ben.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // Scrolled again on each poll: a render that lands just after the first scroll (the list refetched as the
+  // stream connects) may take the page back to the top.
+  await expect
+    .poll(async () => {
+      await reading.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 300));
+      return ben.page.evaluate(() => window.scrollY);
+    })
+    .toBeGreaterThan(0);
   const before = await reading.boundingBox();
 
   await postCrud(ana.page, 'Ana’s fifth, while Ben reads further down');
