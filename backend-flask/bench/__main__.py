@@ -2,12 +2,11 @@
 
 import argparse
 import json
-import os
 
-import boto3
 import psycopg
 
 from . import load, report, streams
+from .accounts import sign_up_and_in
 from .seed import seed, user_uuid
 
 USERS = 10_000
@@ -17,30 +16,10 @@ PASSWORD = "bench-password-1"
 
 def sign_in_viewer(database_url, handle="user1"):
     """A local Cognito account for a seeded person (user1 follows 500 people), linked to their row; its token."""
-    cognito = boto3.client(
-        "cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=os.environ["AWS_REGION"]
-    )
-    pool, client = os.environ["COGNITO_USER_POOL_ID"], os.environ["COGNITO_USER_POOL_CLIENT_ID"]
-    email = f"{handle}@example.com"
-    cognito.sign_up(
-        ClientId=client,
-        Username=email,
-        Password=PASSWORD,
-        UserAttributes=[
-            {"Name": "email", "Value": email},
-            {"Name": "name", "Value": handle},
-            {"Name": "preferred_username", "Value": handle},
-        ],
-    )
-    cognito.admin_confirm_sign_up(UserPoolId=pool, Username=email)
-    attributes = cognito.admin_get_user(UserPoolId=pool, Username=email)["UserAttributes"]
-    sub = next(a["Value"] for a in attributes if a["Name"] == "sub")
+    sub, token = sign_up_and_in(f"{handle}@example.com", handle, handle, PASSWORD)
     with psycopg.connect(database_url) as conn:
         conn.execute("UPDATE users SET cognito_user_id = %s WHERE handle = %s", (sub, handle))
-    tokens = cognito.initiate_auth(
-        ClientId=client, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
-    )
-    return tokens["AuthenticationResult"]["AccessToken"]
+    return token
 
 
 # The signed-in home is measured for viewers following about this many people (user1 follows 500).

@@ -24,11 +24,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import aiohttp
-import boto3
 import orjson
 import psutil
 import requests
 
+from .accounts import sign_up_and_in
 from .load import run_wrk
 
 PEOPLE = 100
@@ -40,28 +40,11 @@ DRAIN_SECONDS = 3.0
 
 def make_people(api, count, password):
     """`count` people with access tokens, known to the API; answers their tokens."""
-    cognito = boto3.client(
-        "cognito-idp", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=os.environ["AWS_REGION"]
-    )
-    pool, client = os.environ["COGNITO_USER_POOL_ID"], os.environ["COGNITO_USER_POOL_CLIENT_ID"]
     stamp = f"{int(time.time()) % 100000}"
 
     def make(n):
-        email, handle = f"streams{stamp}.{n}@example.com", f"streams{stamp}_{n}"
-        cognito.sign_up(
-            ClientId=client,
-            Username=email,
-            Password=password,
-            UserAttributes=[
-                {"Name": "email", "Value": email},
-                {"Name": "name", "Value": f"Streamer {n}"},
-                {"Name": "preferred_username", "Value": handle},
-            ],
-        )
-        cognito.admin_confirm_sign_up(UserPoolId=pool, Username=email)
-        token = cognito.initiate_auth(
-            ClientId=client, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": password}
-        )["AuthenticationResult"]["AccessToken"]
+        handle = f"streams{stamp}_{n}"
+        _, token = sign_up_and_in(f"streams{stamp}.{n}@example.com", handle, f"Streamer {n}", password)
         answer = requests.get(f"{api}/api/users/me", headers={"Authorization": f"Bearer {token}"}, timeout=30)
         answer.raise_for_status()
         return token

@@ -48,7 +48,7 @@ def page_rows(db, timelines, viewer_uuid, limit, before):
     complete_above, entries = read
     if len(entries) == count:
         # The read was cut here: below its last entry, others may be missing from it.
-        complete_above = max(complete_above or entries[-1][1], entries[-1][1])
+        complete_above = entries[-1][1] if complete_above is None else max(complete_above, entries[-1][1])
     # The read includes the cursor's own time; of entries at that time only those after the cursor's crud count.
     top = (float("inf") if before_score == "+inf" else before_score, before[1])
     candidates = [
