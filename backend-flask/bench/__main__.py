@@ -92,6 +92,7 @@ def main():
     running.add_argument("--session", required=True)
     running.add_argument("--api", required=True)
     running.add_argument("--api-pid", type=int, required=True)
+    running.add_argument("--redis-port", type=int, required=True)
     running.add_argument("--database-url", required=True)
     running.add_argument("--pgbench", required=True)
     running.add_argument("--duration", type=int, required=True)
@@ -143,6 +144,7 @@ def main():
             session,
             args.api,
             args.api_pid,
+            args.redis_port,
             args.database_url,
             args.pgbench,
             args.duration,

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+import psycopg
 
 from cruddur.db.loader import SQL_DIR, planned_each_call
 from cruddur.services.discovery import SEARCH_WINDOW
@@ -198,32 +199,68 @@ class WorkerMemory(threading.Thread):
 SKEW_SHARE = 0.75
 
 
-def workers_cpu_seconds(master_pid):
-    seconds = {}
-    for worker in psutil.Process(master_pid).children():
-        try:
-            times = worker.cpu_times()
-            seconds[worker.pid] = times.user + times.system
-        except psutil.NoSuchProcess:
-            pass
-    return seconds
+class ServerCpu:
+    """CPU time of the processes serving a row, by part: the API's gunicorn workers, PostgreSQL (the postmaster
+    and its backends) and Redis. Divided by a row's requests, it says where a request's cost goes — the reason a
+    row reads the ratio it does on a machine whose cores every part shares."""
+
+    def __init__(self, api_pid, database_url, redis_port):
+        self.api = psutil.Process(api_pid)
+        with psycopg.connect(database_url) as conn:
+            # The backend is the postmaster's child only while this connection lasts.
+            self.postmaster = psutil.Process(conn.execute("SELECT pg_backend_pid()").fetchone()[0]).parent()
+        self.redis = next(
+            (
+                process
+                for process in psutil.process_iter(["name", "cmdline"])
+                if process.info["name"] == "redis-server" and str(redis_port) in " ".join(process.info["cmdline"] or ())
+            ),
+            None,
+        )
+
+    @staticmethod
+    def _seconds(processes):
+        seconds = {}
+        for process in processes:
+            try:
+                times = process.cpu_times()
+                seconds[process.pid] = times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return seconds
+
+    def sample(self):
+        return {
+            "api": self._seconds(self.api.children()),
+            "db": self._seconds([self.postmaster, *self.postmaster.children()]),
+            "redis": self._seconds([self.redis] if self.redis else []),
+        }
 
 
-def measured_row(api, api_pid, endpoint, duration, connections):
-    """One wrk run of the endpoint, with the share of the workers' CPU time its busiest worker took."""
-    before = workers_cpu_seconds(api_pid)
+def _spent(before, after):
+    """CPU seconds per process between two samples of one part (processes in both)."""
+    return [after[pid] - before[pid] for pid in after if pid in before]
+
+
+def measured_row(api, cpu, endpoint, duration, connections):
+    """One wrk run of the endpoint, with each part's CPU milliseconds per request and the share of the workers'
+    CPU time its busiest worker took."""
+    before = cpu.sample()
     row = run_wrk(api, endpoint, duration, connections)
-    after = workers_cpu_seconds(api_pid)
-    spent = [after[pid] - before[pid] for pid in after if pid in before]
-    share = max(spent) / sum(spent) if len(spent) > 1 and sum(spent) > 0 else None
+    after = cpu.sample()
+    requests = max(row["requests_per_second"] * duration, 1)
+    for part in before:
+        row[f"{part}_cpu_ms"] = 1000 * sum(_spent(before[part], after[part])) / requests
+    workers = _spent(before["api"], after["api"])
+    share = max(workers) / sum(workers) if len(workers) > 1 and sum(workers) > 0 else None
     row["busiest_worker_share"] = share
     row["skewed"] = share is not None and share > SKEW_SHARE
     return row
 
 
-def repeated_row(api, api_pid, endpoint, duration, connections, repeat):
+def repeated_row(api, cpu, endpoint, duration, connections, repeat):
     """The run with the median rate of `repeat` runs, with every run's rate (`runs`) to show the spread."""
-    runs = [measured_row(api, api_pid, endpoint, duration, connections) for _ in range(repeat)]
+    runs = [measured_row(api, cpu, endpoint, duration, connections) for _ in range(repeat)]
     runs.sort(key=lambda row: row["requests_per_second"])
     median = dict(runs[len(runs) // 2])
     if repeat > 1:
@@ -231,7 +268,7 @@ def repeated_row(api, api_pid, endpoint, duration, connections, repeat):
     return median
 
 
-def run(session, api, api_pid, database_url, pgbench, duration, connections, only=(), repeat=1):
+def run(session, api, api_pid, redis_port, database_url, pgbench, duration, connections, only=(), repeat=1):
     workdir = tempfile.mkdtemp(prefix="cruddur-bench-")
     every = endpoints(session, start_conversations(api, session))
     # Last: the photos they put on the viewer's home page are not in the rows before.
@@ -249,6 +286,7 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
         raise SystemExit(f"unknown endpoints {sorted(unknown)}; known: {', '.join(every)}")
     memory = WorkerMemory(api_pid)
     memory.start()
+    cpu = ServerCpu(api_pid, database_url, redis_port)
     rows = {}
     for name, endpoint in every.items():
         if only and name not in only and name != "health-check":
@@ -256,7 +294,7 @@ def run(session, api, api_pid, database_url, pgbench, duration, connections, onl
         print(f"  {name} ...", flush=True)
         if "prepare" in endpoint:
             endpoint = {**endpoint, **(endpoint["prepare"]() or {})}
-        rows[name] = repeated_row(api, api_pid, endpoint, duration, connections, repeat)
+        rows[name] = repeated_row(api, cpu, endpoint, duration, connections, repeat)
         if "sql" in endpoint:
             rows[name]["pgbench_per_second"] = run_pgbench(
                 pgbench, database_url, *endpoint["sql"], duration, connections

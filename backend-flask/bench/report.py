@@ -12,7 +12,8 @@ def print_table(result):
     )
     header = (
         f"{'endpoint':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
-        f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}{'busiest':>9}  spread"
+        f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
+        f"{'api ms':>8}{'db ms':>7}{'redis ms':>9}{'busiest':>9}  spread"
     )
     print(header)
     print("-" * len(header))
@@ -25,6 +26,7 @@ def print_table(result):
             f"{(rate / ceiling if ceiling else 0):>10.2f}"
             f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
             f"{(f'{rate / pgbench:.3f}' if pgbench else '-'):>11}"
+            f"{_cpu_ms(row, 'api'):>8}{_cpu_ms(row, 'db'):>7}{_cpu_ms(row, 'redis'):>9}"
             f"{_share(row):>9}  {_spread(row)}"
         )
     print(
@@ -33,6 +35,10 @@ def print_table(result):
             f"pid {pid}: {w['peak_mb']:.0f} (first {w['first_mb']:.0f}, last {w['last_mb']:.0f})"
             for pid, w in result["workers"].items()
         )
+    )
+    print(
+        "api ms, db ms, redis ms: CPU milliseconds per request in the API's workers, PostgreSQL and Redis (wrk takes"
+        " the rest of the cores)"
     )
     if any(row.get("skewed") for row in rows.values()):
         print(
@@ -54,6 +60,12 @@ def print_purge(figures):
         f"({figures['read_rate_during']:.0f} against {figures['read_rate_without']:.0f} req/s; the purge ran for "
         f"{figures['purge_share_of_read']:.0%} of that read)"
     )
+
+
+def _cpu_ms(row, part):
+    """CPU milliseconds per request spent by that part of the servers (the API's workers, PostgreSQL, Redis)."""
+    ms = row.get(f"{part}_cpu_ms")
+    return "-" if ms is None else f"{ms:.2f}"
 
 
 def _share(row):

@@ -128,3 +128,47 @@ def test_bearer_token(header, expected):
 @pytest.mark.parametrize("header", ["", "Bearer", "Basic abc", "abc", "Bearer a b"])
 def test_bearer_token_refuses_other_shapes(header):
     assert reason(lambda: bearer_token(header)) == (Unauthenticated, "invalid_authorization_header")
+
+
+def test_a_verified_token_is_not_checked_against_the_keys_again(cache, endpoint):
+    verifier = TokenVerifier(ISSUER, CLIENT, cache)
+    token = sign(access_claims(ISSUER, CLIENT, sub="abc"))
+    verifier.verify(token)
+    cache.keys.clear()
+    endpoint.down = True
+    assert verifier.verify(token)["sub"] == "abc"
+    # Another token still needs the keys.
+    other = sign(access_claims(ISSUER, CLIENT, sub="def"))
+    assert reason(lambda: verifier.verify(other)) == (Unauthenticated, "unknown_key")
+
+
+def test_a_kept_token_is_refused_once_it_expires(cache):
+    import time
+
+    clock = Clock()
+    clock.now = time.time()
+    verifier = TokenVerifier(ISSUER, CLIENT, cache, clock=clock)
+    token = sign(access_claims(ISSUER, CLIENT))
+    verifier.verify(token)
+    clock.now += 3600 + 31
+    assert reason(lambda: verifier.verify(token)) == (Unauthenticated, "token_expired")
+
+
+def test_a_token_that_fails_is_never_kept(cache):
+    verifier = TokenVerifier(ISSUER, CLIENT, cache)
+    expired = sign(access_claims(ISSUER, CLIENT, exp=1000))
+    wrong_client = sign(access_claims(ISSUER, "client-2"))
+    for token, code in ((expired, "token_expired"), (wrong_client, "invalid_client")):
+        assert reason(lambda token=token: verifier.verify(token)) == (Unauthenticated, code)
+    tampered = sign(access_claims(ISSUER, CLIENT))[:-4] + "AAAA"
+    assert reason(lambda: verifier.verify(tampered)) == (Unauthenticated, "invalid_signature")
+    assert verifier.verified == {}
+
+
+def test_kept_tokens_are_bounded(cache):
+    verifier = TokenVerifier(ISSUER, CLIENT, cache, kept=10)
+    tokens = [sign(access_claims(ISSUER, CLIENT, sub=f"person-{n}")) for n in range(25)]
+    for token in tokens:
+        verifier.verify(token)
+        assert len(verifier.verified) <= 10
+    assert tokens[-1] in verifier.verified

