@@ -7,6 +7,7 @@ hold the tier it is sized for (deploy_lint.py stacks calls `problems`).
 Only the standard library: the deploy lint runs it with the tools venv's Python, the README check with any.
 """
 
+import json
 import math
 import sys
 from dataclasses import dataclass, replace
@@ -55,18 +56,19 @@ FOLLOWS_PER_PERSON = 115  # the seeded mean: 1,151,048 / 10,000
 
 # ---------------------------------------------------------------------------------------------------------
 # Stated (not measured): what a daily active person asks for in a day, and how the day is shaped.
-# request: (per person per day, bench row that prices it, where its SQL runs: "primary", "replica" or None)
+# request: (per person per day, the bench row that prices it, what it reads or writes: "primary", "replica" (a
+# read that could stand a replica's lag; on the primary all the same, as there is none), "DynamoDB" or None)
 MIX = {
     "home": (20, "home signed in", "primary"),
     "profile": (4, "profile", "replica"),
     "crud page": (6, "crud page", "replica"),
     "search": (2, "search", "replica"),
     "notifications": (4, "profile", "primary"),  # no row of its own: a per-viewer indexed page, like a profile
-    "conversations": (3, "message groups", None),  # DynamoDB
+    "conversations": (3, "message groups", "DynamoDB"),
     "create crud": (2, "create crud", "primary"),
     "like": (8, "like", "primary"),
     "follow": (0.5, "like", "primary"),  # no row of its own: a row and a notification, like a like
-    "send message": (4, "send message", None),  # DynamoDB, and one pg_notify
+    "send message": (4, "send message", "DynamoDB"),  # and one pg_notify, left out
     "other": (5, "health-check", None),  # /api/config, presigns and the like, priced as the health check
 }
 PEAK_TO_AVERAGE = 3  # the busiest hour's requests/s over the day's mean
@@ -122,8 +124,13 @@ CACHE_NODES = {
 GIB = 2**30
 DAY = 86400
 TIERS = (10_000, 100_000, 1_000_000)
-# The tier each environment's parameters files are sized for; the deploy lint holds them to it.
-ENVIRONMENT_TIERS = {"prod": 10_000, "rehearsal": 10_000}
+# The daily active people each environment's parameters files are sized for, by environment: the deploy lint
+# holds them to it.
+TIERS_FILE = "capacity-tiers.json"
+
+
+def environment_tiers(cfn=REPO / "aws" / "cfn"):
+    return json.loads((cfn / TIERS_FILE).read_text())
 
 
 def request_cost(row):
@@ -292,7 +299,7 @@ def fits(config, demand):
     available = config.DatabaseMaxConnections - SUPERUSER_RESERVED - config.DatabaseConnectionsForLambdas
     peak_per_minute = demand.peak_requests * 60
     per_task_per_minute = config.task_capacity / (demand.api_cores_peak / demand.peak_requests) * 60
-    yield ("API CPU", "BackendMaxTasks", config.BackendMaxTasks >= tasks_peak, max(2, tasks_peak))
+    yield ("API CPU", "BackendMaxTasks", config.BackendMaxTasks >= max(2, tasks_peak), max(2, tasks_peak))
     yield ("API tasks off-peak", "BackendMinTasks", config.BackendMinTasks >= max(2, tasks_mean), max(2, tasks_mean))
     yield (
         "request-count scaling",
@@ -485,6 +492,9 @@ def people(n):
     return f"{rounded / 1000:g}k" if rounded >= 1000 else f"{rounded:g}"
 
 
+SHOWN_WHERE = {"primary": "primary", "replica": "primary; a replica could", "DynamoDB": "DynamoDB", None: "–"}
+
+
 def markdown():
     api, primary, replica, requests = per_person_day()
     made = plans()
@@ -500,9 +510,12 @@ def markdown():
     def connections(p):
         needed = connections_needed(p.config, p.config.BackendMaxTasks, p.config.StreamMaxTasks)
         needed += SUPERUSER_RESERVED + p.config.DatabaseConnectionsForLambdas
-        return f"{needed:,} of {p.config.DatabaseMaxConnections:,}" + (
-            " (RDS Proxy)" if needed > p.config.DatabaseMaxConnections else ""
-        )
+        listening = p.config.StreamMaxTasks + 1 + SUPERUSER_RESERVED + p.config.DatabaseConnectionsForLambdas
+        if needed <= p.config.DatabaseMaxConnections:
+            return f"{needed:,} of {p.config.DatabaseMaxConnections:,}"
+        # A LISTEN connection is pinned to its server connection, so a proxy multiplexes only the rest.
+        beyond = "RDS Proxy" if listening <= p.config.DatabaseMaxConnections else "more than any class allows"
+        return f"{needed:,} of {p.config.DatabaseMaxConnections:,} ({beyond})"
 
     def runs_out(p):
         return "; ".join(f"{resource} at {people(limit)}" for limit, resource in p.runs_out) or "nothing"
@@ -517,22 +530,33 @@ def markdown():
     row("stream tasks (0.25 vCPU), as the code is", [f"{p.config.StreamMaxTasks:,}" for p in made])
     row("stream tasks, expiries not streamed", [f"{p.config.StreamMaxTasks:,}" for p in fixed])
     row("DynamoDB", ["on-demand" for _ in made])
-    row("runs out on the way from the step before", [runs_out(p) for p in made])
-    row("first bottleneck taken by", [REMEDIES[p.runs_out[0][1]] if p.runs_out else "–" for p in made])
-    row("on the way, expiries not streamed", [runs_out(p) for p in fixed])
+    lines += [
+        "",
+        "What runs out first on the way to each tier, from the step before (the first step from prod's parameters as "
+        "they were), in order, at how many people:",
+        "",
+        "| step | as the code is | expiries not streamed |",
+        "|---|---|---|",
+    ]
+    start = "prod before"
+    for p, q in zip(made, fixed, strict=True):
+        lines.append(f"| {start} → {people(p.dau)} | {runs_out(p)} | {runs_out(q)} |")
+        start = people(p.dau)
+    lines += ["", "| what runs out | what takes it |", "|---|---|"]
+    lines += [f"| {resource} | {remedy} |" for resource, remedy in REMEDIES.items() if resource in GROWTH_RESOURCES]
     lines.append("")
     lines.append(
         f"How each figure is derived (per daily active person unless said; peak = day's mean × {PEAK_TO_AVERAGE}):"
     )
     lines.append("")
-    lines.append("| request | a day | bench row (1M run) | API core-ms | database core-ms | runs on |")
+    lines.append("| request | a day | bench row (1M run) | API core-ms | database core-ms | reads or writes |")
     lines.append("|---|---|---|---|---|---|")
     for name, (per_day, bench_row, where) in MIX.items():
         api_ms, database_ms = request_cost(bench_row)
-        shown_database = f"{database_ms:.2f}" if where else "–"
+        shown_database = f"{database_ms:.2f}" if where in ("primary", "replica") else "–"
         lines.append(
             f"| {name} | {per_day:g} | {bench_row} ({BENCH_ROWS[bench_row][0]:,}/s) | {api_ms:.2f} | "
-            f"{shown_database} | {where or 'DynamoDB / none'} |"
+            f"{shown_database} | {SHOWN_WHERE[where]} |"
         )
     lines.append("")
     small, middle, large = (p.demand for p in made)

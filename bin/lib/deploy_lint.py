@@ -282,15 +282,16 @@ def capacity_config(templates, env):
 
 
 def check_capacity(templates):
-    """Each environment's parameters hold the daily active people it is sized for (capacity.ENVIRONMENT_TIERS),
+    """Each environment's parameters hold the daily active people it is sized for (aws/cfn/capacity-tiers.json),
     by the model of bin/lib/capacity.py; the README's tables are the model's."""
     import capacity
 
+    tiers = capacity.environment_tiers(CFN)
     for params_file in sorted((CFN / "services" / "params").glob("*.json")):
         env = params_file.stem
-        tier = capacity.ENVIRONMENT_TIERS.get(env)
+        tier = tiers.get(env)
         if tier is None:
-            problem(f"{env}: no capacity tier (name the people it is sized for in capacity.ENVIRONMENT_TIERS)")
+            problem(f"{env}: no capacity tier (the daily active people it is sized for, in aws/cfn/{capacity.TIERS_FILE})")
             continue
         config = capacity_config(templates, env)
         for resource, parameter, required in capacity.problems(config, tier):
