@@ -86,7 +86,9 @@ MEMORY_FOR_DATA = 0.75  # of an instance's memory, for the hot data (RDS page ca
 STREAM_HEADROOM = 0.5  # of the measured streams and deliveries per process: a lost task's streams move over
 FANOUT_HEADROOM = 0.5
 DYNAMODB_ON_DEMAND_TABLE_LIMIT = 40000  # write request units a second, an on-demand table's default quota
-WRITE_UNITS_PER_MESSAGE = 6  # a TransactWriteItems of 3 items costs 2 units each
+# A message's put, and the stream Lambda's update of both members' conversation entries, each written to the
+# local secondary index too: about 6 write units (a first message's transaction of 4 puts, 8, is rarer).
+WRITE_UNITS_PER_MESSAGE = 6
 SUPERUSER_RESERVED = 3
 # RDS's default max_connections is DBInstanceClassMemory / 9,531,392, and DBInstanceClassMemory is about 85%
 # of the nominal memory on these classes (db.t4g.small derives about 190; the data template says so too).
@@ -149,7 +151,7 @@ def request_cost(row):
 @dataclass(frozen=True)
 class Config:
     """What sizes an environment: its parameters files over the templates' defaults, and the templates'
-    fixed figures. Names as in the templates."""
+    fixed figures. Names as in the templates; the defaults are prod's, which the plans start from."""
 
     BackendCpu: int = 512
     BackendMinTasks: int = 2

@@ -291,9 +291,15 @@ def check_capacity(templates):
         env = params_file.stem
         tier = tiers.get(env)
         if tier is None:
-            problem(f"{env}: no capacity tier (the daily active people it is sized for, in aws/cfn/{capacity.TIERS_FILE})")
+            problem(f"{env}: no capacity tier (the daily active people it is sized for) in aws/cfn/{capacity.TIERS_FILE}")
             continue
         config = capacity_config(templates, env)
+        unknown = [f"{name} {value}" for name, value, known in (
+            ("DatabaseInstanceClass", config.DatabaseInstanceClass, capacity.RDS_CLASSES),
+            ("CacheNodeType", config.CacheNodeType, capacity.CACHE_NODES)) if value not in known]
+        if unknown:
+            problem(f"{env}: bin/lib/capacity.py has no figures for {' or '.join(unknown)} (RDS_CLASSES, CACHE_NODES)")
+            continue
         for resource, parameter, required in capacity.problems(config, tier):
             value = getattr(config, parameter, None)
             shown = f"{parameter} {value}" if value is not None else parameter
@@ -761,6 +767,7 @@ if __name__ == "__main__":
     if command == "copied":
         copied_paths(*args)
         sys.exit(0)
-    {"stacks": check_stacks, "capacity": check_capacity_only, "compose": check_compose, "images": check_images, "deploy-all": check_deploy_all, "lambda-zip": check_lambda_zip,
+    {"stacks": check_stacks, "capacity": check_capacity_only, "compose": check_compose, "images": check_images,
+     "deploy-all": check_deploy_all, "lambda-zip": check_lambda_zip,
      "web": lambda base, *origins: check_web(base, origins)}[command](*args)
     sys.exit(1 if problems else 0)

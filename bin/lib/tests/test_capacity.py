@@ -114,6 +114,12 @@ class TheLintOnACopy(unittest.TestCase):
         self.assertEqual(code, 1, output)
         self.assertIn("DatabaseMaxConnections 400 does not hold the database connections; it needs at most 191", output)
 
+    def test_a_class_the_model_has_no_figures_for_fails(self):
+        self.edit("data/params/prod.json", DatabaseInstanceClass="db.x9.huge")
+        code, output = self.lint()
+        self.assertEqual(code, 1, output)
+        self.assertIn("prod: bin/lib/capacity.py has no figures for DatabaseInstanceClass db.x9.huge", output)
+
     def test_pools_past_the_connection_budget_still_fail(self):
         self.edit("services/params/prod.json", BackendPoolSize="10")
         code, output = self.lint()
