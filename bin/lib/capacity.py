@@ -77,6 +77,7 @@ STREAMS_PER_ONLINE = 1.2  # tabs
 WEEKLY_PER_DAILY = 2  # people active in the last 7 days per daily one: timelines unread for 7 days are dropped
 PEOPLE_PER_DAILY = 3  # accounts per daily active person: their follows take storage
 CRUD_DAYS_KEPT = 30  # the longest ttl; every crud is deleted when it expires, so deletes/s = cruds/s
+DELETED_BY_AUTHOR = 0.02  # of cruds, deleted by their author before they expire
 RATE_LIMIT_BYTES_PER_ONLINE = 300  # a few counters per client per window
 
 # ---------------------------------------------------------------------------------------------------------
@@ -219,8 +220,9 @@ def per_person_day():
         elif where == "replica":
             replica += per_day * database_ms
     cruds = MIX["create crud"][0]
-    # Each crud later: its purge, the fan-out's statement naming its followers, and a lookup in the stream
-    # processes where a follower is online (statements like a profile's and a crud page's).
+    # Each crud later: its purge, the fan-out's statement naming its followers, and a lookup in each stream
+    # process where a follower is online, at most one per online follower (statements like a profile's and a
+    # crud page's).
     primary += cruds * (1000 * BENCH_CORES / PURGE_PER_SECOND)
     primary += cruds * request_cost("profile")[1]
     primary += cruds * FOLLOWS_PER_PERSON * ONLINE_AT_PEAK * request_cost("crud page")[1]
@@ -233,11 +235,11 @@ def load(dau, config=None):
     per_second_at_peak = dau / DAY * PEAK_TO_AVERAGE
     cruds_per_second = dau * MIX["create crud"][0] / DAY
     streams = dau * ONLINE_AT_PEAK * STREAMS_PER_ONLINE
-    # Each stream hears of every deleted crud, and of its followed people's cruds and its notifications.
+    # Each stream hears of its followed people's cruds, its notifications and every deleted crud (Explore
+    # shows everyone's): as the code is, every crud, as every crud is deleted when it expires.
     per_stream = MIX["create crud"][0] * FOLLOWS_PER_PERSON / DAY * PEAK_TO_AVERAGE
     per_stream += MIX["like"][0] / DAY * PEAK_TO_AVERAGE
-    if config.expiry_deletes_streamed:
-        per_stream += cruds_per_second
+    per_stream += cruds_per_second * (1 if config.expiry_deletes_streamed else DELETED_BY_AUTHOR)
     timelines = dau * WEEKLY_PER_DAILY
     return Load(
         dau=dau,
@@ -528,6 +530,7 @@ def markdown():
     row("RDS class (Multi-AZ)", [p.config.DatabaseInstanceClass for p in made])
     row("read replicas", ["none" for _ in made])
     row("connections at max tasks, of max_connections", [connections(p) for p in made])
+    row("the same, expiries not streamed", [connections(p) for p in fixed])
     row("ElastiCache node (primary + replica)", [p.config.CacheNodeType for p in made])
     row("stream tasks (0.25 vCPU), as the code is", [f"{p.config.StreamMaxTasks:,}" for p in made])
     row("stream tasks, expiries not streamed", [f"{p.config.StreamMaxTasks:,}" for p in fixed])
