@@ -591,7 +591,8 @@ def markdown():
         "events/s (half the measured 2,000/s, scaled from the core the bench's process had to a task's 0.25 vCPU). "
         "Each stream gets every deleted crud, and every crud is deleted when it expires: "
         f"{people(middle.dau)} DAU make {middle.events_per_stream:.2f} events/s per stream × {middle.streams:,.0f} "
-        f"streams = {middle.deliveries:,.0f}/s, growing with the square of the people.",
+        f"streams = {middle.deliveries:,.0f}/s, ÷ {task.deliveries_per_task:.0f} = "
+        f"{math.ceil(middle.deliveries / task.deliveries_per_task)} tasks; it grows with the square of the people.",
         f"- **Fan-out**: one task, {FANOUT_SECONDS_PER_CRUD * 1000:g} ms a crud (measured lag, 500 followers), half "
         f"of it headroom: {FANOUT_HEADROOM / FANOUT_SECONDS_PER_CRUD:.0f} cruds/s; 1M post "
         f"{large.fanout_per_second:.0f}/s at peak.",
