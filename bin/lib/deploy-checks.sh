@@ -27,8 +27,10 @@ free_port() {
 check_cloudformation() {
   say "cfn-lint: aws/cfn/*/template.yaml"
   "$TOOLS/cfn-lint" "$REPO"/aws/cfn/*/template.yaml || return 1
-  say "stacks: parameters files, cross-stack imports, Lambda runtimes"
-  deploy_lint stacks
+  say "stacks: parameters files, cross-stack imports, Lambda runtimes, capacity tiers"
+  deploy_lint stacks || return 1
+  say "the capacity model and the lint's check of it, on edited copies of aws/cfn (bin/lib/tests)"
+  "$TOOLS/python" -m unittest discover --quiet -s "$REPO/bin/lib/tests"
 }
 
 check_checkov() {

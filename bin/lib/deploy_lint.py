@@ -3,7 +3,11 @@ the tools venv's Python (it has cfn-lint's template reader and PyYAML).
 
   deploy_lint.py stacks          each params file sets only its template's parameters and every required
                                  one; each cross-stack import names an export some stack makes; each
-                                 Lambda folder is deployed by a stack, on the runtime its package is for
+                                 Lambda folder is deployed by a stack, on the runtime its package is for;
+                                 each environment holds the capacity tier it is sized for (capacity.py)
+  deploy_lint.py capacity [CFN_DIR]
+                                 only the connection budget and the capacity tiers, of CFN_DIR (a copy of
+                                 aws/cfn: the tests edit one)
   deploy_lint.py compose         docker-compose.yml names services, build targets and paths that exist
   deploy_lint.py deploy-all CALLS first|again COMMIT
                                  what `bin/cfn/deploy all rehearsal` asked of the recording AWS CLI, in
@@ -109,6 +113,7 @@ def check_stacks():
                     problem(f"{stack}: a function runs {runtime}; bin/lambda/package builds for {LAMBDA_RUNTIME}")
     rehearse_first_deploy(templates)
     check_connection_budget(templates)
+    check_capacity(templates)
     check_operability(templates)
     check_database_access(templates)
     check_stream_route(templates)
@@ -249,6 +254,63 @@ def check_connection_budget(templates):
                     f"connections; DatabaseConnectionsForLambdas keeps {for_lambdas}")
         print(f"  {env}: API pools, stream and fan-out at most {api} + {stream} of {available} connections; "
               f"Lambdas and migrations {for_lambdas}")
+
+
+def capacity_config(templates, env):
+    """One environment's sizing as bin/lib/capacity.py models it: its parameters over the defaults, and the
+    figures the templates fix (the API's CPU target, the stream task's CPU, storage growth, DynamoDB's mode)."""
+    from dataclasses import fields
+
+    import capacity
+
+    values = parameter_values(templates, "services", CFN / "services" / "params" / f"{env}.json")
+    values.update(parameter_values(templates, "data", CFN / "data" / "params" / f"{env}.json"))
+    services = templates["services"]["Resources"]
+    data = templates["data"]["Resources"]
+    given = {}
+    for spec in fields(capacity.Config):
+        if spec.name in values:
+            given[spec.name] = spec.type(values[spec.name]) if spec.type in (int, float) else str(values[spec.name])
+    cpu_target = services["BackendCpuScaling"]["Properties"]["TargetTrackingScalingPolicyConfiguration"]["TargetValue"]
+    return capacity.Config(
+        **given,
+        backend_cpu_target=float(cpu_target) / 100,
+        stream_cpu=int(services["StreamTaskDefinition"]["Properties"]["Cpu"]),
+        max_storage_gib=int(data["Database"]["Properties"]["MaxAllocatedStorage"]),
+        messages_billing=data["MessagesTable"]["Properties"]["BillingMode"],
+    )
+
+
+def check_capacity(templates):
+    """Each environment's parameters hold the daily active people it is sized for (aws/cfn/capacity-tiers.json),
+    by the model of bin/lib/capacity.py; the README's tables are the model's."""
+    import capacity
+
+    tiers = capacity.environment_tiers(CFN)
+    for params_file in sorted((CFN / "services" / "params").glob("*.json")):
+        env = params_file.stem
+        tier = tiers.get(env)
+        if tier is None:
+            problem(f"{env}: no capacity tier (the daily active people it is sized for) in aws/cfn/{capacity.TIERS_FILE}")
+            continue
+        config = capacity_config(templates, env)
+        unknown = [f"{name} {value}" for name, value, known in (
+            ("DatabaseInstanceClass", config.DatabaseInstanceClass, capacity.RDS_CLASSES),
+            ("CacheNodeType", config.CacheNodeType, capacity.CACHE_NODES)) if value not in known]
+        if unknown:
+            problem(f"{env}: bin/lib/capacity.py has no figures for {' or '.join(unknown)} (RDS_CLASSES, CACHE_NODES)")
+            continue
+        for resource, parameter, required in capacity.problems(config, tier):
+            value = getattr(config, parameter, None)
+            shown = f"{parameter} {value}" if value is not None else parameter
+            problem(f"{env} (sized for {capacity.people(tier)} daily active people): {shown} does not hold the "
+                    f"{resource}; it needs {required}")
+        limit, resource = min((capacity.holds_up_to(config, name), name) for name in capacity.GROWTH_RESOURCES)
+        print(f"  {env}: sized for {capacity.people(tier)} daily active people; holds up to {capacity.people(limit)} "
+              f"({resource} runs out first)")
+    if CFN == REPO / "aws" / "cfn" and capacity.readme_tables() != capacity.markdown():
+        problem("README.md: the tables of 'Past one machine' are not bin/lib/capacity.py's "
+                "(python3 bin/lib/capacity.py --write-readme)")
 
 
 # What must page someone (issue 19, item 6): a metric of every kind, beside one alarm per Lambda and queue.
@@ -692,11 +754,20 @@ def check_web(base, origins):
         print(f"  {base}: SPA fallback, caching, gzip and security headers as expected")
 
 
+def check_capacity_only(cfn=None):
+    global CFN
+    CFN = Path(cfn).resolve() if cfn else CFN
+    templates = {path.parent.name: load_template(path) for path in sorted(CFN.glob("*/template.yaml"))}
+    check_connection_budget(templates)
+    check_capacity(templates)
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "copied":
         copied_paths(*args)
         sys.exit(0)
-    {"stacks": check_stacks, "compose": check_compose, "images": check_images, "deploy-all": check_deploy_all, "lambda-zip": check_lambda_zip,
+    {"stacks": check_stacks, "capacity": check_capacity_only, "compose": check_compose, "images": check_images,
+     "deploy-all": check_deploy_all, "lambda-zip": check_lambda_zip,
      "web": lambda base, *origins: check_web(base, origins)}[command](*args)
     sys.exit(1 if problems else 0)
