@@ -201,8 +201,8 @@ SKEW_SHARE = 0.75
 
 class ServerCpu:
     """CPU time of the processes serving a row, by part: the API's gunicorn workers, PostgreSQL (the postmaster
-    and its backends) and Redis. Divided by a row's requests, it says where a request's cost goes — the reason a
-    row reads the ratio it does on a machine whose cores every part shares."""
+    and its backends), Redis and the fan-out to home timelines. Divided by a row's requests, it says where a
+    request's cost goes — the reason a row reads the ratio it does on a machine whose cores every part shares."""
 
     def __init__(self, api_pid, database_url, redis_port):
         self.api = psutil.Process(api_pid)
@@ -217,6 +217,12 @@ class ServerCpu:
             ),
             None,
         )
+        backend_dir = str(Path(__file__).resolve().parent.parent)
+        self.fanout = [
+            process
+            for process in psutil.process_iter(["cmdline", "cwd"])
+            if "cruddur.fanout" in " ".join(process.info["cmdline"] or ()) and process.info["cwd"] == backend_dir
+        ]
 
     @staticmethod
     def _seconds(processes):
@@ -234,6 +240,7 @@ class ServerCpu:
             "api": self._seconds(self.api.children()),
             "db": self._seconds([self.postmaster, *self.postmaster.children()]),
             "redis": self._seconds([self.redis] if self.redis else []),
+            "fanout": self._seconds(self.fanout),
         }
 
 

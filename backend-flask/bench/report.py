@@ -13,7 +13,7 @@ def print_table(result):
     header = (
         f"{'endpoint':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'bytes':>8}"
         f"{'x health':>10}{'pgbench q/s':>13}{'x pgbench':>11}"
-        f"{'api ms':>8}{'db ms':>7}{'redis ms':>9}{'busiest':>9}  spread"
+        f"{'api ms':>8}{'db ms':>7}{'redis ms':>9}{'fan-out ms':>11}{'busiest':>9}  spread"
     )
     print(header)
     print("-" * len(header))
@@ -26,7 +26,7 @@ def print_table(result):
             f"{(rate / ceiling if ceiling else 0):>10.2f}"
             f"{(f'{pgbench:.0f}' if pgbench else '-'):>13}"
             f"{(f'{rate / pgbench:.3f}' if pgbench else '-'):>11}"
-            f"{_cpu_ms(row, 'api'):>8}{_cpu_ms(row, 'db'):>7}{_cpu_ms(row, 'redis'):>9}"
+            f"{_cpu_ms(row, 'api'):>8}{_cpu_ms(row, 'db'):>7}{_cpu_ms(row, 'redis'):>9}{_cpu_ms(row, 'fanout'):>11}"
             f"{_share(row):>9}  {_spread(row)}"
         )
     print(
@@ -37,8 +37,8 @@ def print_table(result):
         )
     )
     print(
-        "api ms, db ms, redis ms: CPU milliseconds per request in the API's workers, PostgreSQL and Redis (wrk takes"
-        " the rest of the cores)"
+        "api ms, db ms, redis ms, fan-out ms: CPU milliseconds per request in the API's workers, PostgreSQL, Redis"
+        " and the fan-out to home timelines (wrk takes the rest of the cores)"
     )
     if any(row.get("skewed") for row in rows.values()):
         print(
@@ -63,7 +63,7 @@ def print_purge(figures):
 
 
 def _cpu_ms(row, part):
-    """CPU milliseconds per request spent by that part of the servers (the API's workers, PostgreSQL, Redis)."""
+    """CPU milliseconds per request spent by that part of the servers."""
     ms = row.get(f"{part}_cpu_ms")
     return "-" if ms is None else f"{ms:.2f}"
 

@@ -1,11 +1,15 @@
-"""Rate limits (Flask-Limiter): per user and per IP on writes, per IP on sign-in-adjacent requests; counts
+"""Rate limits: per user and per IP on writes, per IP on sign-in-adjacent requests; counts
 shared by every process through Redis, in memory for a lone process or while Redis is down."""
 
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
+from receivers import wait_until
 from servers import RedisServer
 
+from cruddur.api.rate_limits import REDIS_RETRY_SECONDS, MemoryWindows, RedisWindows
 from cruddur.config import ConfigError
 
 
@@ -122,3 +126,53 @@ def test_writes_go_on_while_redis_is_down(make_app, auth, redis_server):
     # The process counts in memory meanwhile: writes are answered, and the limit still holds.
     assert [crud(client, ann).status_code for _ in range(3)] == [201, 201, 201]
     assert_limited(crud(client, ann), 3)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_window_in_memory_starts_at_its_first_request_and_ends_after_its_time():
+    clock = Clock()
+    windows = MemoryWindows(clock)
+    assert windows.hit("ann", 60) == (1, 60)
+    clock.now += 59
+    assert windows.hit("ann", 60) == (2, 1) and windows.hit("bob", 60) == (1, 60)
+    clock.now += 1
+    assert windows.hit("ann", 60) == (1, 60)
+
+
+def test_counts_go_back_to_redis_once_it_answers_again(tmp_path):
+    clock = Clock()
+    server = RedisServer(tmp_path)
+    windows = RedisWindows(server.url, MemoryWindows(clock), clock)
+    assert windows.hit("cruddur:writes_per_user:ann", 60)[0] == 1
+    port = server.url.rsplit(":", 1)[1].split("/")[0]
+    server.stop()
+    assert windows.hit("cruddur:writes_per_user:ann", 60)[0] == 1  # in memory now
+    restarted = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", port, "--save", "", "--appendonly", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_until(lambda: _answers(server.client))
+        assert windows.hit("cruddur:writes_per_user:ann", 60)[0] == 2  # memory until the retry is due
+        clock.now += REDIS_RETRY_SECONDS
+        count, left = windows.hit("cruddur:writes_per_user:ann", 60)
+        assert count == 1 and 59 < left <= 60  # Redis again (its counts started afresh with the server)
+        assert server.client.ttl("cruddur:writes_per_user:ann") in (59, 60)
+    finally:
+        restarted.terminate()
+        restarted.wait(5)
+
+
+def _answers(client):
+    try:
+        return client.ping()
+    except redis.ConnectionError:
+        return False

@@ -7,7 +7,6 @@ import psycopg
 import psycopg_pool
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 from flask import current_app, got_request_exception, jsonify
-from flask_limiter import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from ..aws_errors import is_refused_aws_request, is_transient_aws_error
@@ -52,9 +51,9 @@ def _http_code(exc):
 def register_error_handlers(app):
     app.register_error_handler(DomainError, domain_error_response)
 
-    @app.errorhandler(RateLimitExceeded)
+    @app.errorhandler(rate_limits.RateLimited)
     def handle_rate_limited(exc):
-        headers = rate_limits.breach_headers()
+        headers = exc.headers()
         message = f"Too many requests; try again in {headers['Retry-After']} s"
         return error_response(429, "rate_limited", message, headers=headers)
 
