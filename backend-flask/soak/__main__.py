@@ -10,6 +10,8 @@ import boto3
 import psutil
 import requests
 
+from devstack import accounts
+
 PASSWORD = "Soak-test-passw0rd"
 READ_SHARE = 0.7
 MEMORY_SAMPLE_SECONDS = 5
@@ -18,22 +20,10 @@ FLAT_GROWTH = 0.15
 
 
 def sign_up(cognito, client_id, pool_id, handle):
-    email = f"{handle}@example.com"
-    cognito.sign_up(
-        ClientId=client_id,
-        Username=email,
-        Password=PASSWORD,
-        UserAttributes=[
-            {"Name": "email", "Value": email},
-            {"Name": "name", "Value": handle.title()},
-            {"Name": "preferred_username", "Value": handle},
-        ],
+    _, token = accounts.sign_up_and_in(
+        cognito, pool_id, client_id, f"{handle}@example.com", handle, handle.title(), PASSWORD
     )
-    cognito.admin_confirm_sign_up(UserPoolId=pool_id, Username=email)
-    token = cognito.initiate_auth(
-        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD}
-    )
-    return {"handle": handle, "headers": {"Authorization": f"Bearer {token['AuthenticationResult']['AccessToken']}"}}
+    return {"handle": handle, "headers": {"Authorization": f"Bearer {token}"}}
 
 
 class Workload:
