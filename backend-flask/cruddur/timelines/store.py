@@ -11,6 +11,7 @@ A timeline holds at most TIMELINE_SIZE appearances; trimming moves its complete-
 expire after TIMELINE_IDLE_SECONDS without a read, so people who stopped coming back cost nothing.
 """
 
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -101,6 +102,11 @@ def moment(score_value):
     return datetime.fromtimestamp(micros // 1_000_000, UTC).replace(microsecond=micros % 1_000_000)
 
 
+_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+# A member as member() writes it, checked before its uuids reach SQL.
+_MEMBER = re.compile(rf"{_UUID}\|(?:{_UUID})?")
+
+
 def member(activity_uuid, reposter_uuid=None):
     return f"{activity_uuid}|{reposter_uuid or ''}"
 
@@ -146,6 +152,10 @@ class Timelines:
             bounds.append(float(lowest))
         entries = []
         for index in range(0, len(flat), 2):
+            if _MEMBER.fullmatch(flat[index]) is None:
+                # Only the fan-out writes here, so this is a damaged store: rebuilt on the next read.
+                self.forget(viewer_uuid)
+                return None
             activity_uuid, reposter_uuid = flat[index].split("|")
             entries.append((activity_uuid, float(flat[index + 1]), reposter_uuid or None))
         return (max(bounds) if bounds else None), entries
