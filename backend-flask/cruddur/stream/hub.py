@@ -208,7 +208,7 @@ class Hub:
         """One of the fan-out's announcements (timelines/store.py publish_home), as it arrives."""
         try:
             event = json.loads(payload)
-            understood = isinstance(event["uuid"], str) and isinstance(event["to"], list)
+            understood = isinstance(event["uuid"], str) and all(isinstance(viewer, str) for viewer in event["to"])
         except (ValueError, KeyError, TypeError):
             understood = False
         if not understood:
