@@ -382,36 +382,41 @@ def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_c
     assert any(line["open_streams"] == 1 and line["events_delivered"] >= 1 for line in counts)
 
 
-def test_home_events_come_back_after_redis_restarts(config, client, person, tmp_path):
+def test_home_events_come_back_after_redis_or_the_fan_out_restarts(config, client, person, tmp_path):
     """Redis (the fan-out's announcements) stopped and started again, empty, under an open stream: the stream
-    process stays up and its other events go on; once Redis is back, home events do too."""
+    process stays up and its other events go on; once Redis is back, home events do too. A crud written while
+    the fan-out is down gets no home event (nothing is replayed); once it listens again, the next one does."""
     redis_server = RedisServer(tmp_path)
+    server = start_stream(config, redis_server.url)
     try:
+        alice, bob = person("alice"), person("bob")
+        assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
+        bob_stream = EventStream(server.url, bob)
         with running_fan_out(config.database_url, redis_server.url):
-            server = start_stream(config, redis_server.url)
-            try:
-                alice, bob = person("alice"), person("bob")
-                assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
-                bob_stream = EventStream(server.url, bob)
-                before = post_crud(client, alice, "Before the restart")
-                assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == before["uuid"]
+            before = post_crud(client, alice, "Before the restart")
+            assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == before["uuid"]
 
-                redis_server.stop()
-                assert wait_until(lambda: server.health().get("home_events") is False, seconds=10)
-                sent = client.post("/api/messages", json={"message": "Meanwhile", "handle": "bob"}, headers=alice)
-                assert bob_stream.next(name="message", seconds=WITHIN)["data"] == {"message": sent.get_json()}
-                redis_server.start()
-                assert wait_until(lambda: server.health().get("home_events") is True, seconds=10)
+            redis_server.stop()
+            assert wait_until(lambda: server.health().get("home_events") is False, seconds=10)
+            sent = client.post("/api/messages", json={"message": "Meanwhile", "handle": "bob"}, headers=alice)
+            assert bob_stream.next(name="message", seconds=WITHIN)["data"] == {"message": sent.get_json()}
+            redis_server.start()
+            assert wait_until(lambda: server.health().get("home_events") is True, seconds=10)
 
-                after = post_crud(client, alice, "After the restart")
-                event = bob_stream.next(name="home", seconds=WITHIN)
-                assert event is not None, "no home event after Redis came back"
-                assert event["data"]["crud"]["uuid"] == after["uuid"]
-                assert not bob_stream.ended.is_set() and server.process.poll() is None
-                bob_stream.close()
-            finally:
-                printed = server.stop()
+            after = post_crud(client, alice, "After the restart")
+            event = bob_stream.next(name="home", seconds=WITHIN)
+            assert event is not None, "no home event after Redis came back"
+            assert event["data"]["crud"]["uuid"] == after["uuid"]
+
+        post_crud(client, alice, "While the fan-out is down")
+        assert bob_stream.next(name="home", seconds=1.0) is None
+        with running_fan_out(config.database_url, redis_server.url):
+            again = post_crud(client, alice, "After the fan-out came back")
+            assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == again["uuid"]
+        assert not bob_stream.ended.is_set() and server.process.poll() is None
+        bob_stream.close()
     finally:
+        printed = server.stop()
         redis_server.stop()
     assert "Traceback" not in printed, printed
     assert "home events subscription lost" in printed
