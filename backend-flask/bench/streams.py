@@ -9,10 +9,11 @@ Method, in one client process (asyncio, aiohttp), separate from the stream proce
    the ratio is the median rate with streams open to the median idle rate, so that the changing load of the
    machine's other users weighs less.
 5. Latency: cruds posted through the API (POST /api/activities, gunicorn) at `rate`/s, open loop, by the
-   people in turn; each goes as a `home` event to its author's N / PEOPLE streams. A delivery's latency is the
-   time from the POST's answer reaching the client to the event's arrival on a stream (one monotonic clock,
-   one process); negative when the event came first (the notice is sent at commit, before the answer).
-wrk, the client, the API, PostgreSQL and the stream process share this machine's cores.
+   people in turn; each goes as a `home` event to its author's N / PEOPLE streams, by way of the fan-out
+   (python -m cruddur.fanout), which hears of it at commit and announces who got it on Redis. A delivery's
+   latency is the time from the POST's answer reaching the client to the event's arrival on a stream (one
+   monotonic clock, one process); negative when the event came first (commit comes before the answer).
+wrk, the client, the API, PostgreSQL, Redis, the fan-out and the stream process share this machine's cores.
 """
 
 import asyncio

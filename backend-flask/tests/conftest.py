@@ -3,16 +3,20 @@
 import os
 import secrets
 import socket
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import boto3
 import psycopg
 import pytest
-from receivers import HttpCollector
+from receivers import HttpCollector, wait_until
 
 from cruddur import create_app
 from cruddur.config import Config
 from cruddur.db.migrate import migrate
+from cruddur.fanout.process import FanOut
+from cruddur.timelines.store import Timelines
 from devstack import aws, postgres
 from devstack.local_aws import LocalAwsServer
 
@@ -227,3 +231,28 @@ def people(client, auth):
     for h in headers.values():
         client.get("/api/users/me", headers=h)
     return headers
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own (tests/servers.py)."""
+    from servers import RedisServer  # servers imports this module
+
+    server = RedisServer(tmp_path)
+    yield server
+    server.stop()
+
+
+@contextmanager
+def running_fan_out(database_url, timelines_url):
+    """The fan-out process's loop (cruddur/fanout) in a thread, on the timelines at timelines_url, from when it
+    listens (nothing written after is missed) until the block ends."""
+    running = FanOut(database_url, Timelines.from_url(timelines_url), check_seconds=0.2)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    try:
+        assert wait_until(lambda: running.listening), "the fan-out did not start listening"
+        yield running
+    finally:
+        running.stop()
+        thread.join(5)

@@ -116,19 +116,23 @@ class StreamProcess:
 
 
 class RedisServer:
-    """A real redis-server on loopback, for as long as a test needs it."""
+    """A real redis-server on loopback, for as long as a test needs it (stopped and started again on its port
+    by tests of what survives a restart)."""
 
     def __init__(self, directory):
-        server = shutil.which("redis-server")
-        assert server, "bin/test installs redis-server"
-        port = free_port()
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.process = subprocess.Popen(
-            [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
-            cwd=directory,
-            stdout=subprocess.DEVNULL,
-        )
+        assert shutil.which("redis-server"), "bin/test installs redis-server"
+        self.directory = directory
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
         self.client = redis.Redis.from_url(self.url)
+        self.start()
+
+    def start(self):
+        # Nothing kept on disk: a restarted server starts empty, as a replaced cache node does.
+        settings = ["--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server"), *settings], cwd=self.directory, stdout=subprocess.DEVNULL
+        )
         for _ in range(100):
             try:
                 self.client.ping()

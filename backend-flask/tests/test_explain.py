@@ -98,7 +98,7 @@ SAMPLE_PARAMETERS = {
     "notifications/unread_message_senders": {"user_uuid": OTHER, "actor_uuids": [VIEWER, user_uuid(3)]},
     "notifications/withdraw": {"actor_uuid": VIEWER, "type": "like", "user_uuid": OTHER, "activity_uuid": CRUD},
     "profiles/update": {"display_name": "New Name", "bio": None, "user_uuid": VIEWER},
-    "stream/following": {"user_uuid": VIEWER, "limit": 5000},
+    "stream/followers_among": {"followed_uuid": OTHER, "viewer_uuids": [user_uuid(n) for n in range(1, 101)]},
     "stream/notification": {"uuid": "00000000-0000-4000-8000-000000000001", "user_uuid": OTHER},
     "stream/publish": {"payload": '{"t": "message"}'},
     "stream/viewer_marks": {"uuid": CRUD, "viewer_uuids": [user_uuid(n) for n in range(1, 101)]},

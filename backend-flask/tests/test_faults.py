@@ -334,14 +334,17 @@ def test_worker_killed_under_write_load_loses_no_acknowledged_crud(config, auth)
     print(f"acknowledged {len(acknowledged)} writes, {len(stored)} rows, {len(failures)} failed requests")
 
 
-def test_broker_restarted_while_streams_are_open(config, own_postgres, auth):
+def test_broker_restarted_while_streams_are_open(config, own_postgres, auth, redis_server):
     """PostgreSQL is the broker: stopped and started again under an open stream. The stream process stays up
     (its health check says when it is not listening), the stream stays open or ends cleanly, and once the
     database is back a message sent through the API reaches the stream (or the one its client opens again)."""
     data_dir, url = own_postgres
     served = environment(config.with_overrides(database_url=url, db_timeout_seconds=DB_TIMEOUT_SECONDS))
     api = Gunicorn(served)
-    stream_server = StreamProcess(served, heartbeat_seconds=0.5, listener_retry_max_seconds=0.5)
+    # The stream also hears the fan-out's home events on Redis (not under test here).
+    stream_server = StreamProcess(
+        {**served, "TIMELINES_URL": redis_server.url}, heartbeat_seconds=0.5, listener_retry_max_seconds=0.5
+    )
     try:
         alice, bob = auth.headers("alice"), auth.headers("bob")
         for headers in (alice, bob):

@@ -1,6 +1,7 @@
 """The real-time stream (cruddur/stream) as its clients see it: a stream server in a process of its own,
-PostgreSQL NOTIFY as the broker, and writes made through the API (in this process, or served by gunicorn in
-another). Objects in events must equal what the REST lists answer."""
+PostgreSQL NOTIFY as the broker, the fan-out (cruddur/fanout, in a thread here) announcing on a real Redis
+who got each crud and repost on their home, and writes made through the API (in this process, or served by
+gunicorn in another). Objects in events must equal what the REST lists answer."""
 
 import json
 import time
@@ -8,12 +9,13 @@ import time
 import pytest
 import requests
 from receivers import wait_until
-from servers import Gunicorn, StreamProcess, environment
+from servers import Gunicorn, RedisServer, StreamProcess, environment
 from sse import EventStream
 from tokens import access_claims, other_private_key_pem, sign
 
-from conftest import REGION
+from conftest import REGION, running_fan_out
 from cruddur.config import Config
+from cruddur.timelines.store import Timelines
 
 # Not in `bin/test quick`: a stream server in a subprocess, and the API served by gunicorn in some.
 pytestmark = pytest.mark.slow
@@ -25,9 +27,21 @@ WITHIN = 2.0
 
 
 @pytest.fixture(scope="module")
-def stream_server(database_url, local_aws):
-    """One stream server for the module; the tables are emptied between tests by `config`."""
-    config = Config(
+def home_redis(tmp_path_factory):
+    """The timelines' Redis, which the fan-out announces home events on, for the module."""
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def fan_out(database_url, home_redis):
+    with running_fan_out(database_url, home_redis.url) as running:
+        yield running
+
+
+def stream_config(database_url, local_aws):
+    return Config(
         environment="test",
         database_url=database_url,
         aws_region=REGION,
@@ -36,7 +50,23 @@ def stream_server(database_url, local_aws):
         cognito_user_pool_client_id=local_aws["client_id"],
         assets_base_url="http://assets.test",
     )
-    server = StreamProcess(environment(config), heartbeat_seconds=HEARTBEAT_SECONDS, listener_retry_max_seconds=0.5)
+
+
+def start_stream(config, redis_url, **extra):
+    server = StreamProcess(
+        environment(config, TIMELINES_URL=redis_url, **extra),
+        heartbeat_seconds=HEARTBEAT_SECONDS,
+        listener_retry_max_seconds=0.5,
+    )
+    assert wait_until(lambda: server.health().get("home_events") is True), "home events are not subscribed"
+    return server
+
+
+@pytest.fixture(scope="module")
+def stream_server(database_url, local_aws, home_redis, fan_out):
+    """One stream server for the module, with the fan-out running; the tables are emptied between tests by
+    `config`."""
+    server = start_stream(stream_config(database_url, local_aws), home_redis.url)
     yield server
     server.stop()
 
@@ -111,10 +141,14 @@ def test_notifications_come_with_the_unread_count(client, person, open_stream):
     assert followed["data"]["notification"]["actor"]["handle"] == "carol"
 
 
+def uuid_of(sql, handle):
+    return str(sql("SELECT uuid FROM users WHERE handle = %s", (handle,))[0][0])
+
+
 def test_home_gets_followed_peoples_posts_and_reposts(client, person, open_stream):
     alice, bob, carol = person("alice"), person("bob"), person("carol")
     assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
-    bob_stream = open_stream(bob)
+    bob_stream, carol_stream = open_stream(bob), open_stream(carol)
 
     posted = post_crud(client, alice, "From Alice")
     event = bob_stream.next(name="home", seconds=WITHIN)
@@ -123,6 +157,8 @@ def test_home_gets_followed_peoples_posts_and_reposts(client, person, open_strea
     assert event["data"] == {"crud": home[0]}
     assert event["data"]["crud"]["uuid"] == posted["uuid"]
     assert event["data"]["crud"]["liked"] is False
+    # Carol does not follow Alice.
+    assert carol_stream.next(name="home", seconds=0.5) is None
 
     # Someone Bob does not follow: nothing. Until Alice reposts it.
     carols = post_crud(client, carol, "From Carol")
@@ -142,11 +178,50 @@ def test_home_gets_followed_peoples_posts_and_reposts(client, person, open_strea
     assert bob_stream.next(name="home", seconds=1.0) is None
 
 
+def test_home_events_are_what_the_fan_out_announces(client, person, open_stream, home_redis, sql):
+    """Whose home gets a crud is the fan-out's to say: the stream process sends a `home` event to the viewers
+    an announcement names (rendered for each), whoever they follow, and to nobody else."""
+    alice, bob, carol = person("alice"), person("bob"), person("carol")
+    bob_stream, carol_stream = open_stream(bob), open_stream(carol)
+    posted = post_crud(client, alice, "Announced by hand")
+    assert client.post(f"/api/activities/{posted['uuid']}/like", headers=bob).status_code == 200
+    Timelines.from_url(home_redis.url).publish_home(posted["uuid"], None, [uuid_of(sql, "bob")])
+    event = bob_stream.next(name="home", seconds=WITHIN)
+    assert event["data"]["crud"]["uuid"] == posted["uuid"]
+    assert event["data"]["crud"]["liked"] is True
+    assert carol_stream.next(name="home", seconds=0.5) is None
+
+
+def test_a_very_followed_writers_cruds_and_reposts_reach_their_followers(client, person, open_stream, sql):
+    """The fan-out does not name the followers of someone above very_followed_threshold(): each stream process
+    finds them among its own viewers."""
+    alice, bob, carol = person("alice"), person("bob"), person("carol")
+    assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
+    sql("UPDATE users SET followers_count = very_followed_threshold() + 1 WHERE handle = 'alice'")
+    alice_stream, bob_stream, carol_stream = open_stream(alice), open_stream(bob), open_stream(carol)
+
+    posted = post_crud(client, alice, "To very many")
+    event = bob_stream.next(name="home", seconds=WITHIN)
+    assert event is not None, "a very-followed writer's crud did not reach a follower"
+    assert event["data"] == {"crud": client.get("/api/activities/home", headers=bob).get_json()["items"][0]}
+    assert event["data"]["crud"]["uuid"] == posted["uuid"]
+    assert alice_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == posted["uuid"]
+    assert carol_stream.next(name="home", seconds=0.5) is None
+
+    carols = post_crud(client, carol, "Reposted by someone very followed")
+    assert carol_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == carols["uuid"]
+    assert client.post(f"/api/activities/{carols['uuid']}/repost", headers=alice).status_code == 200
+    event = bob_stream.next(name="home", seconds=WITHIN)
+    assert event["data"]["crud"]["uuid"] == carols["uuid"]
+    assert event["data"]["crud"]["reposted_by"] == {"handle": "alice", "display_name": "Alice"}
+    assert carol_stream.next(name="home", seconds=0.5) is None
+
+
 def test_follows_made_while_streaming_change_what_home_gets(client, person, open_stream):
     alice, bob = person("alice"), person("bob")
     bob_stream = open_stream(bob)
     assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
-    # The follow event reaches the stream before the post's (one broker, in commit order).
+    # The fan-out hears of the post after the follow committed, and reads the followers then.
     posted = post_crud(client, alice, "Now followed")
     assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == posted["uuid"]
     assert client.delete("/api/users/@alice/follow", headers=bob).status_code == 200
@@ -249,13 +324,18 @@ def test_a_dropped_listener_reconnects_and_writes_go_on(client, person, open_str
     assert not bob_stream.ended.is_set()
 
 
-def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_collector):
+def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_collector, home_redis):
     """A stream process exporting to the loopback OTLP collector: a `stream.deliver` span per delivered event,
     JSON log lines when a stream opens and closes, and the counts of streams and events now and then."""
     from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
     traced = StreamProcess(
-        environment(config, OTEL_EXPORTER_OTLP_ENDPOINT=otlp_collector.url, OTEL_BSP_SCHEDULE_DELAY="100"),
+        environment(
+            config,
+            TIMELINES_URL=home_redis.url,
+            OTEL_EXPORTER_OTLP_ENDPOINT=otlp_collector.url,
+            OTEL_BSP_SCHEDULE_DELAY="100",
+        ),
         heartbeat_seconds=HEARTBEAT_SECONDS,
         counts_log_seconds=0.5,
     )
@@ -300,3 +380,43 @@ def test_deliveries_are_traced_and_streams_logged(config, client, person, otlp_c
     counts = [line for line in lines if line["message"] == "stream counts"]
     assert counts and all(line["event"] == "stream_counts" for line in counts)
     assert any(line["open_streams"] == 1 and line["events_delivered"] >= 1 for line in counts)
+
+
+def test_home_events_come_back_after_redis_or_the_fan_out_restarts(config, client, person, tmp_path):
+    """Redis (the fan-out's announcements) stopped and started again, empty, under an open stream: the stream
+    process stays up and its other events go on; once Redis is back, home events do too. A crud written while
+    the fan-out is down gets no home event (nothing is replayed); once it listens again, the next one does."""
+    redis_server = RedisServer(tmp_path)
+    server = start_stream(config, redis_server.url)
+    try:
+        alice, bob = person("alice"), person("bob")
+        assert client.post("/api/users/@alice/follow", headers=bob).status_code == 200
+        bob_stream = EventStream(server.url, bob)
+        with running_fan_out(config.database_url, redis_server.url):
+            before = post_crud(client, alice, "Before the restart")
+            assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == before["uuid"]
+
+            redis_server.stop()
+            assert wait_until(lambda: server.health().get("home_events") is False, seconds=10)
+            sent = client.post("/api/messages", json={"message": "Meanwhile", "handle": "bob"}, headers=alice)
+            assert bob_stream.next(name="message", seconds=WITHIN)["data"] == {"message": sent.get_json()}
+            redis_server.start()
+            assert wait_until(lambda: server.health().get("home_events") is True, seconds=10)
+
+            after = post_crud(client, alice, "After the restart")
+            event = bob_stream.next(name="home", seconds=WITHIN)
+            assert event is not None, "no home event after Redis came back"
+            assert event["data"]["crud"]["uuid"] == after["uuid"]
+
+        post_crud(client, alice, "While the fan-out is down")
+        assert bob_stream.next(name="home", seconds=1.0) is None
+        with running_fan_out(config.database_url, redis_server.url):
+            again = post_crud(client, alice, "After the fan-out came back")
+            assert bob_stream.next(name="home", seconds=WITHIN)["data"]["crud"]["uuid"] == again["uuid"]
+        assert not bob_stream.ended.is_set() and server.process.poll() is None
+        bob_stream.close()
+    finally:
+        printed = server.stop()
+        redis_server.stop()
+    assert "Traceback" not in printed, printed
+    assert "home events subscription lost" in printed

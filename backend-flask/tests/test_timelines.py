@@ -2,27 +2,19 @@
 page PostgreSQL reads person by person, through fan-out, follows, unfollows, unreposts, deletions, expiry and
 the loss of the store."""
 
-import threading
+import json
 
 import pytest
 from receivers import wait_until
-from servers import RedisServer
 
+from conftest import running_fan_out
 from cruddur.api.extensions import current_db
-from cruddur.fanout.process import FanOut
 from cruddur.services import activities
-from cruddur.timelines.store import Timelines
+from cruddur.timelines.store import HOME_CHANNEL, HOME_CHUNK, Timelines
 
 
 def post(client, headers, message):
     return client.post("/api/activities", json={"message": message, "ttl": "1-day"}, headers=headers).json
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -34,13 +26,8 @@ def app(make_app, redis_server):
 @pytest.fixture
 def fan_out(config, redis_server):
     """The fan-out process's loop in a thread, with a timeline of 400 (the default) on the test's Redis."""
-    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), check_seconds=0.2)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    assert wait_until(lambda: redis_server.client.get("timelines:generation") is not None)
-    yield running
-    running.stop()
-    thread.join(5)
+    with running_fan_out(config.database_url, redis_server.url) as running:
+        yield running
 
 
 def uuid_of(sql, handle):
@@ -110,6 +97,64 @@ def test_cruds_and_reposts_are_fanned_out_to_followers_as_they_are_written(
     ]
 
 
+def test_who_got_each_appearance_is_announced_for_the_streams(client, people, sql, redis_server, fan_out):
+    """The fan-out's announcements on `timelines:home`, which the stream processes turn into `home` events."""
+    ann, bob, cat = people["ann"], people["bob"], people["cat"]
+    client.post("/api/users/@bob/follow", headers=ann)
+    uuids = {handle: str(uuid_of(sql, handle)) for handle in ("ann", "bob", "cat", "dan")}
+    subscription = redis_server.client.pubsub()
+    subscription.subscribe(HOME_CHANNEL)
+    assert subscription.get_message(timeout=5)["type"] == "subscribe"
+
+    def announced(count):
+        """The next `count` announcements, and no more."""
+        received = []
+
+        def heard():
+            message = subscription.get_message(timeout=0.1)
+            if message is not None:
+                received.append(json.loads(message["data"]))
+            return len(received) >= count
+
+        assert wait_until(heard), f"{len(received)} announcements of {count}"
+        assert subscription.get_message(timeout=0.3) is None, "more announcements than expected"
+        return received
+
+    by_bob = post(client, bob, "to ann and bob")
+    [one] = announced(1)
+    assert one["uuid"] == by_bob["uuid"] and one["by"] is None and "followers_of" not in one
+    assert sorted(one["to"]) == sorted([uuids["ann"], uuids["bob"]])
+    # cat's crud goes to cat alone; bob's repost of it to bob's followers and bob, with the reposter.
+    by_cat = post(client, cat, "cat's")
+    assert announced(1)[0]["to"] == [uuids["cat"]]
+    client.post(f"/api/activities/{by_cat['uuid']}/repost", headers=bob)
+    [repost] = announced(1)
+    assert (repost["uuid"], repost["by"]) == (by_cat["uuid"], uuids["bob"])
+    assert sorted(repost["to"]) == sorted([uuids["ann"], uuids["bob"]])
+    # A reply is on nobody's home.
+    client.post(f"/api/activities/{by_bob['uuid']}/reply", json={"message": "a reply"}, headers=cat)
+    assert subscription.get_message(timeout=0.5) is None
+    # A very-followed writer's followers are not named: the announcement says whose followers they are.
+    sql("UPDATE users SET followers_count = very_followed_threshold() + 1 WHERE handle = 'dan'")
+    by_dan = post(client, people["dan"], "to very many")
+    assert announced(1) == [{"uuid": by_dan["uuid"], "by": None, "followers_of": uuids["dan"], "to": [uuids["dan"]]}]
+    # Many followers: in messages of at most HOME_CHUNK viewers, every one of them named once.
+    sql(
+        "WITH made AS (INSERT INTO users (cognito_user_id, handle, email, display_name)"
+        " SELECT 'many-' || n, 'many_' || n, 'many' || n || '@example.com', 'Many ' || n"
+        " FROM generate_series(1, %s) AS n RETURNING uuid)"
+        " INSERT INTO follows (follower_uuid, followed_uuid) SELECT made.uuid, %s FROM made",
+        (HOME_CHUNK + 10, uuids["cat"]),
+    )
+    to_many = post(client, cat, "to many")
+    chunks = announced(2)
+    assert [len(chunk["to"]) for chunk in chunks] == [HOME_CHUNK, 11]
+    assert {chunk["uuid"] for chunk in chunks} == {to_many["uuid"]}
+    named = [viewer for chunk in chunks for viewer in chunk["to"]]
+    assert len(set(named)) == len(named) and uuids["cat"] in named
+    subscription.close()
+
+
 @pytest.mark.slow  # walks many homes page by page
 def test_follows_unfollows_unreposts_deletions_and_expiry_in_between(app, client, people, sql, redis_server, fan_out):
     ann, bob, cat = people["ann"], people["bob"], people["cat"]
@@ -170,16 +215,10 @@ def test_a_restarted_fan_out_makes_every_timeline_cold(app, client, people, sql,
     assert_same_home(app, sql, ann_uuid, timelines)
     # Nobody listened when this was written: only the new generation's rebuild can show it.
     missed = post(client, people["bob"], "written while the fan-out was down")
-    running = FanOut(config.database_url, timelines, check_seconds=0.2)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    try:
-        assert wait_until(lambda: redis_server.client.get("timelines:generation") == b"1")
+    with running_fan_out(config.database_url, redis_server.url):
+        assert redis_server.client.get("timelines:generation") == b"1"
         assert home_pages(app, sql, ann_uuid, 7, timelines)[0][0] == "written while the fan-out was down"
         assert redis_server.client.zscore(f"timeline:1:{ann_uuid}", f"{missed['uuid']}|") is not None
-    finally:
-        running.stop()
-        thread.join(5)
 
 
 def test_people_with_very_many_followers_are_merged_when_read(app, client, people, sql, redis_server, config):
@@ -189,13 +228,9 @@ def test_people_with_very_many_followers_are_merged_when_read(app, client, peopl
     sql("busy_home.sql")
     # bob counts as very followed (the count is what the fan-out and the read go by); cat does not.
     sql("UPDATE users SET followers_count = very_followed_threshold() + 1 WHERE handle = 'bob'")
-    running = FanOut(config.database_url, Timelines.from_url(redis_server.url), check_seconds=0.2)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    try:
+    with running_fan_out(config.database_url, redis_server.url):
         timelines = Timelines.from_url(redis_server.url)
         ann_uuid = uuid_of(sql, "ann")
-        assert wait_until(lambda: redis_server.client.get("timelines:generation") is not None)
         assert_same_home(app, sql, ann_uuid, timelines)
         key = f"timeline:{int(redis_server.client.get('timelines:generation'))}:{ann_uuid}"
         by_bob = post(client, bob, "bob, to many followers")
@@ -207,9 +242,6 @@ def test_people_with_very_many_followers_are_merged_when_read(app, client, peopl
             ("bob, to many followers", None, False, False),
         ]
         assert_same_home(app, sql, ann_uuid, timelines)
-    finally:
-        running.stop()
-        thread.join(5)
 
 
 def test_the_served_home_reads_the_timeline(make_app, people, sql, redis_server):

@@ -169,7 +169,8 @@ start_api() {
 }
 
 # The real-time stream (backend-flask/cruddur/stream) on 127.0.0.1:$1: an asyncio process of its own, so open
-# streams hold none of the API's threads. It LISTENs on PostgreSQL for events; the web app's dev server proxies
+# streams hold none of the API's threads. It LISTENs on PostgreSQL for events and hears the fan-out's home
+# events on the timelines' Redis (TIMELINES_URL, so after start_redis); the web app's dev server proxies
 # /api/stream to it (CRUDDUR_STREAM_URL), so the SPA opens it on its own origin.
 start_stream() {
   local port="$1"

@@ -118,20 +118,21 @@ print(make_conninfo(sys.argv[1], user="cruddur_api_deploy_check"))' "$DATABASE_U
   (cd "$app" && STREAM_HOST=127.0.0.1 STREAM_PORT="$stream_port" run_in_background "deploy-stream-$stream_port" \
     "$PY" -m cruddur.stream)
   wait_for_http "http://127.0.0.1:$stream_port/api/stream/health-check" "the production stream"
-  # Up is not ready: 200 only once its LISTEN connection is open.
+  # Up is not ready: 200 only once its LISTEN connection is open; home events come through Redis.
   "$PY" - "http://127.0.0.1:$stream_port/api/stream/health-check" <<'PYEOF'
 import json, sys, time, urllib.request
 for _ in range(50):
     try:
         with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
-            if json.load(response).get("listening") is True:
+            health = json.load(response)
+            if health.get("listening") is True and health.get("home_events") is True:
                 sys.exit(0)
     except OSError:
         pass
     time.sleep(0.2)
-sys.exit("the stream never listened to PostgreSQL")
+sys.exit("the stream never listened to PostgreSQL and subscribed to home events on Redis")
 PYEOF
-  say "the stream listens to PostgreSQL as the API's login (its target group's check passes)"
+  say "the stream listens to PostgreSQL as the API's login (its target group's check passes) and hears home events on Redis"
 )
 
 # The web image's runtime stage, natively: the nginx template rendered as the image's entrypoint does,

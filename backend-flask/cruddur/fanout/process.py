@@ -3,9 +3,12 @@
 One LISTEN connection hears what the triggers of migration 0015 announce on 'cruddur_events' (only after each
 write commits, in commit order): for a crud or a repost, the followers come from one statement
 (timelines/fanout_targets.sql) and the entry goes on their warm timelines in one Redis call; for a follow,
-the follower's timeline is made cold. Events are not kept while nobody listens, so whenever listening
-(re)starts, the generation is raised first: every timeline is rebuilt on its next read, from PostgreSQL, which
-has everything. Losing Redis or this process loses nothing but time.
+the follower's timeline is made cold. Then it says who got it on the same Redis (timelines/store.py
+publish_home): the stream processes send those people's open streams a `home` event, so the fan-out is the one
+place that works out whose home an appearance belongs on. Events are not kept while nobody listens, so whenever
+listening (re)starts, the generation is raised first: every timeline is rebuilt on its next read, from
+PostgreSQL, which has everything. Losing Redis or this process loses nothing but time (and, for open streams,
+the `home` events of what was written meanwhile, which their next read of home shows).
 """
 
 import json
@@ -32,6 +35,8 @@ class FanOut:
         self.check_seconds = check_seconds
         self.queries = load_queries()
         self.stopping = False
+        # True from when nothing written is missed (LISTEN, then a new generation) until listening stops.
+        self.listening = False
         self.fanned_out = 0
 
     @service_span
@@ -44,7 +49,12 @@ class FanOut:
         if row is None:
             return 0  # deleted or taken back before we heard of it
         self.fanned_out += 1
-        return self.timelines.add(activity_uuid, reposter_uuid, row["feed_at"], row["viewer_uuids"])
+        added = self.timelines.add(activity_uuid, reposter_uuid, row["feed_at"], row["viewer_uuids"])
+        # After the timelines took it: whoever is told of it and reads their home finds it there.
+        self.timelines.publish_home(
+            activity_uuid, reposter_uuid, row["viewer_uuids"], row["writer_uuid"] if row["very_followed"] else None
+        )
+        return added
 
     def handle(self, conn, payload):
         event = json.loads(payload)
@@ -66,6 +76,7 @@ class FanOut:
             listening.execute(f"LISTEN {CHANNEL}")
             # Only now is nothing missed from here on; what came before is in PostgreSQL for the rebuilds.
             generation = self.timelines.new_generation()
+            self.listening = True
             log.info("fan-out listening", extra={"fields": {"event": "fanout_listening", "generation": generation}})
             while not self.stopping:
                 for notify in listening.notifies(timeout=self.check_seconds):
@@ -78,6 +89,7 @@ class FanOut:
             try:
                 self.listen_once()
             except (psycopg.Error, TimelineUnavailable) as error:
+                self.listening = False
                 log.warning("fan-out interrupted; listening again", extra={"fields": {"error": str(error)}})
                 time.sleep(RETRY_SECONDS)
 

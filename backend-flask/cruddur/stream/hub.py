@@ -1,7 +1,11 @@
-"""The streams open on this process and the events they get. Each broker payload is handled once: the hub
-finds the local streams that want it (by viewer, or by whom the viewer follows), looks its object up once
-on a lookup thread only if some do, and queues the event on each of them. Events are delivered in the
-order the broker gave them, while lookups of several events overlap."""
+"""The streams open on this process and the events they get. Events come from two places: the PostgreSQL
+broker (messages, notifications, deletions) and the fan-out's announcements on Redis of who got a crud or
+repost on their home (home_events.py), so whose home shows what is worked out once, by the fan-out, and no
+stream keeps whom its viewer follows. Each is handled once: the hub finds the local streams that want it (by
+viewer), looks its object up once on a lookup thread only if some do, and queues the event on each of them.
+Events are delivered in the order they arrived, whichever the source, while lookups of several overlap: a
+deletion heard after a `home` event is delivered after it, and a `home` event heard after its crud's
+deletion finds the crud gone and is not delivered."""
 
 import asyncio
 import json
@@ -27,16 +31,15 @@ def _json(value):
 
 
 class Stream:
-    """One open stream: its viewer, whom they follow, when its token expires, and the encoded events waiting
-    for its client (with the pings and the end the hub's clock queues)."""
+    """One open stream: its viewer, when its token expires, and the encoded events waiting for its client (with
+    the pings and the end the hub's clock queues)."""
 
     CLOSE = None
     EXPIRED = b": token expired\n\n"
     PING = b": ping\n\n"
 
-    def __init__(self, viewer_uuid, following, queue_size, expires_at=float("inf")):
+    def __init__(self, viewer_uuid, queue_size, expires_at=float("inf")):
         self.viewer = viewer_uuid
-        self.following = following
         self.expires_at = expires_at
         self.queue = asyncio.Queue(queue_size)
         self.last_id = 0
@@ -92,8 +95,6 @@ class Hub:
         self.media_urls = media_urls
         self.directory = directory
         self.by_viewer = {}
-        # Person -> the streams whose home shows their posts and reposts (their followers' and their own).
-        self.watching = {}
         self.pending = None
         self.delivering = None
         self.ticking = None
@@ -163,69 +164,60 @@ class Hub:
     def count(self):
         return sum(len(streams) for streams in self.by_viewer.values())
 
-    async def open(self, viewer_uuid, expires_at=float("inf")):
+    def open(self, viewer_uuid, expires_at=float("inf")):
         viewer_uuid = str(viewer_uuid)
-        following = await self.run_in_thread(lookups.following, self.db, viewer_uuid, self.settings.following_limit)
-        stream = Stream(viewer_uuid, following, self.settings.queue_size, expires_at)
+        stream = Stream(viewer_uuid, self.settings.queue_size, expires_at)
         self.by_viewer.setdefault(viewer_uuid, set()).add(stream)
-        for person in (*following, viewer_uuid):
-            self.watching.setdefault(person, set()).add(stream)
         return stream
 
     def close(self, stream):
-        self._forget(self.by_viewer, stream.viewer, stream)
-        for person in (*stream.following, stream.viewer):
-            self._forget(self.watching, person, stream)
-
-    @staticmethod
-    def _forget(index, key, stream):
-        streams = index.get(key)
+        streams = self.by_viewer.get(stream.viewer)
         if streams is not None:
             streams.discard(stream)
             if not streams:
-                del index[key]
+                del self.by_viewer[stream.viewer]
 
-    async def reload_following(self):
-        """After the listener reconnects: follows made or undone while it was away. The lookups' pooled
-        connections are checked first: after a database restart they are all dead, and each would fail once."""
+    async def check_lookups(self):
+        """After the listener reconnects: the lookups' pooled connections are checked, since after a database
+        restart they are all dead and each would fail once."""
         try:
             await self.run_in_thread(self.db.pool.check)
         except Exception:
             log.warning("could not check the lookups' connections", exc_info=True)
-        for stream in self.streams():
-            try:
-                following = await self.run_in_thread(
-                    lookups.following, self.db, stream.viewer, self.settings.following_limit
-                )
-            except Exception:  # the database may still be coming back; the stream keeps what it had
-                log.warning("could not reload whom a stream's viewer follows", exc_info=True)
-                continue
-            for person in stream.following - following:
-                self._forget(self.watching, person, stream)
-            for person in following - stream.following:
-                self.watching.setdefault(person, set()).add(stream)
-            stream.following = following
 
     # -- events --
 
     def on_payload(self, payload):
-        """A broker payload, as it arrives (on the event loop): routed at once, looked up on a thread."""
+        """A broker payload, as it arrives (on the event loop): routed at once, looked up on a thread. Cruds,
+        reposts and follows are the fan-out's to hear (their `home` events come through on_home)."""
         try:
             event = json.loads(payload)
             kind = event["t"]
         except (ValueError, KeyError, TypeError):
             log.warning("stream event not understood", extra={"fields": {"payload_bytes": len(payload)}})
             return
+        prepare = {
+            "message": self._prepare_message,
+            "notification": self._prepare_notification,
+            "delete": self._prepare_delete,
+        }.get(kind)
+        if prepare is not None:
+            self._enqueue(kind, prepare, event)
+
+    def on_home(self, payload):
+        """One of the fan-out's announcements (timelines/store.py publish_home), as it arrives."""
+        try:
+            event = json.loads(payload)
+            understood = isinstance(event["uuid"], str) and all(isinstance(viewer, str) for viewer in event["to"])
+        except (ValueError, KeyError, TypeError):
+            understood = False
+        if not understood:
+            log.warning("home announcement not understood", extra={"fields": {"payload_bytes": len(payload)}})
+            return
+        self._enqueue("home", self._prepare_home, event)
+
+    def _enqueue(self, kind, prepare, event):
         received = time.perf_counter()
-        if kind == "follow":
-            self._followed(event["follower"], event["followed"])
-            return
-        if kind == "unfollow":
-            self._unfollowed(event["follower"], event["followed"])
-            return
-        prepare = getattr(self, f"_prepare_{kind}", None)
-        if prepare is None:
-            return
         if self.pending.full():
             self.dropped += 1
             log.warning("stream event dropped: lookups are behind", extra={"fields": {"kind": kind}})
@@ -251,18 +243,6 @@ class Hub:
                     span.set_attribute("cruddur.stream.event", kind)
                     span.set_attribute("cruddur.stream.recipients", len(deliveries))
                     span.set_attribute("cruddur.stream.lookup_ms", round((time.perf_counter() - received) * 1000, 2))
-
-    def _followed(self, follower, followed):
-        for stream in self.by_viewer.get(follower, ()):
-            if followed not in stream.following:
-                stream.following.add(followed)
-                self.watching.setdefault(followed, set()).add(stream)
-
-    def _unfollowed(self, follower, followed):
-        for stream in self.by_viewer.get(follower, ()):
-            if followed in stream.following:
-                stream.following.discard(followed)
-                self._forget(self.watching, followed, stream)
 
     def _prepare_message(self, event):
         streams = [stream for member in event["to"] for stream in self.by_viewer.get(member, ())]
@@ -291,30 +271,27 @@ class Hub:
 
         return ready()
 
-    def _prepare_crud(self, event, reposter=None):
-        person = reposter or event["author"]
-        if person not in self.watching:
+    def _prepare_home(self, event):
+        """The viewers the fan-out named who have a stream here; for a very-followed writer (`followers_of`,
+        whose followers the fan-out does not name), also those of this process's other viewers who follow them,
+        which the lookup finds."""
+        named = {viewer for viewer in event["to"] if viewer in self.by_viewer}
+        writer = event.get("followers_of")
+        others = [viewer for viewer in self.by_viewer if viewer not in named] if writer else []
+        if not named and not others:
             return None
 
         async def ready():
-            viewers = {stream.viewer for stream in self.watching.get(person, ())}
-            if not viewers:
-                return []
-            shown = await self.run_in_thread(lookups.crud_for_viewers, self.db, event["uuid"], viewers, reposter)
-            data = {
-                viewer: _json({"crud": present_crud(row, self.assets_base_url, self.media_urls)})
-                for viewer, row in shown.items()
-            }
-            return [
-                (stream, "home", data[stream.viewer])
-                for stream in self.watching.get(person, ())
-                if stream.viewer in data
-            ]
+            shown = await self.run_in_thread(
+                lookups.home_crud, self.db, event["uuid"], event.get("by"), named, writer, others
+            )
+            deliveries = []
+            for viewer, row in shown.items():
+                data = _json({"crud": present_crud(row, self.assets_base_url, self.media_urls)})
+                deliveries += [(stream, "home", data) for stream in self.by_viewer.get(viewer, ())]
+            return deliveries
 
         return ready()
-
-    def _prepare_repost(self, event):
-        return self._prepare_crud(event, reposter=event["by"])
 
     def _prepare_delete(self, event):
         # Anyone may be showing any crud (Explore shows everyone's), so every stream here is told.

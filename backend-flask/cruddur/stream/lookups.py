@@ -5,19 +5,30 @@ from ..services import users
 from ..services.media import with_media
 from ..services.viewer_state import with_viewer_state
 
+# Viewers whose follow of a very-followed writer one statement checks (a probe each).
+FOLLOWERS_AMONG_CHUNK = 5000
+
 
 def viewer(db, directory, cognito_user_id, access_token):
     """The users row of a verified token, as the API resolves it."""
     return users.resolve_viewer(db, directory, cognito_user_id, access_token)
 
 
-def following(db, user_uuid, limit):
-    return {str(row["followed_uuid"]) for row in db.all("stream/following", user_uuid=user_uuid, limit=limit)}
-
-
-def crud_for_viewers(db, uuid, viewer_uuids, reposter_uuid=None):
-    """The live crud as each viewer's home shows it (their liked/reposted marks, and who reposted it);
-    {} when it is gone."""
+def home_crud(db, uuid, reposter_uuid, viewer_uuids, followers_of=None, candidate_uuids=()):
+    """The crud (or repost, with reposter_uuid) of one `home` announcement as each viewer's home shows it:
+    viewer_uuids were named by the fan-out; of candidate_uuids, those who follow followers_of (a very-followed
+    writer, whose followers the fan-out does not name) are added. {viewer: row}; {} when it is gone."""
+    viewers = list(viewer_uuids)
+    if followers_of is not None:
+        for start in range(0, len(candidate_uuids), FOLLOWERS_AMONG_CHUNK):
+            rows = db.all(
+                "stream/followers_among",
+                followed_uuid=followers_of,
+                viewer_uuids=candidate_uuids[start : start + FOLLOWERS_AMONG_CHUNK],
+            )
+            viewers += [str(row["viewer_uuid"]) for row in rows]
+    if not viewers:
+        return {}
     row = db.one("activities/show", uuid=uuid)
     if row is None:
         return {}
@@ -27,7 +38,7 @@ def crud_for_viewers(db, uuid, viewer_uuids, reposter_uuid=None):
         if reposter is None:
             return {}
         row = {**row, "reposter_handle": reposter["handle"], "reposter_display_name": reposter["display_name"]}
-    marks = db.all("stream/viewer_marks", uuid=uuid, viewer_uuids=list(viewer_uuids))
+    marks = db.all("stream/viewer_marks", uuid=uuid, viewer_uuids=viewers)
     return {str(mark["viewer_uuid"]): {**row, "liked": mark["liked"], "reposted": mark["reposted"]} for mark in marks}
 
 

@@ -1,6 +1,6 @@
 """The stream process's web layer (aiohttp): `GET /api/stream` with the API's bearer token answers
 text/event-stream until the client goes, the token expires or the process stops; `GET
-/api/stream/health-check` says whether the broker is listening."""
+/api/stream/health-check` says whether the broker is listening (and whether home events are heard)."""
 
 import asyncio
 import logging
@@ -21,6 +21,7 @@ from ..http_status import status_of
 from ..s3.media import media_url_signer
 from . import lookups
 from .broker import Listener
+from .home_events import HomeSubscriber
 from .hub import Hub, Stream
 
 log = logging.getLogger("cruddur.stream")
@@ -83,11 +84,17 @@ class StreamServer:
         self.listener = Listener(
             config.database_url,
             self.hub.on_payload,
-            self.hub.reload_following,
+            self.hub.check_lookups,
             check_seconds=settings.listener_check_seconds,
             retry_max_seconds=settings.listener_retry_max_seconds,
         )
-        self.listening = None
+        self.home_events = HomeSubscriber(
+            config.timelines_url,
+            self.hub.on_home,
+            check_seconds=settings.listener_check_seconds,
+            retry_max_seconds=settings.listener_retry_max_seconds,
+        )
+        self.tasks = []
 
     def app(self):
         app = web.Application(middlewares=[errors_as_json])
@@ -106,20 +113,28 @@ class StreamServer:
         # CognitoDirectory registers itself in an app's extensions; this process only needs its client.
         self.directory.init_app(SimpleNamespace(extensions={}), self.config)
         self.hub.start()
-        self.listening = asyncio.get_running_loop().create_task(self.listener.run())
+        loop = asyncio.get_running_loop()
+        self.tasks = [loop.create_task(self.listener.run()), loop.create_task(self.home_events.run())]
 
     async def _shutdown(self, _app):
         await self.hub.stop()
 
     async def _cleanup(self, _app):
-        if self.listening is not None:
-            self.listening.cancel()
+        for task in self.tasks:
+            task.cancel()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.db.close()
 
     async def health(self, _request):
+        # Ready means listening to PostgreSQL. Without Redis only `home` events stop (the home page still reads
+        # PostgreSQL), so taking every stream task out of service for it would lose more than it saves.
         status = 200 if self.listener.connected else 503
-        body = {"success": self.listener.connected, "listening": self.listener.connected, "streams": self.hub.count()}
+        body = {
+            "success": self.listener.connected,
+            "listening": self.listener.connected,
+            "home_events": self.home_events.subscribed,
+            "streams": self.hub.count(),
+        }
         return web.json_response(body, status=status, dumps=lambda v: orjson.dumps(v).decode())
 
     async def _viewer(self, request):
@@ -132,7 +147,7 @@ class StreamServer:
 
     async def stream(self, request):
         viewer, expires_at = await self._viewer(request)
-        stream = await self.hub.open(viewer["uuid"], expires_at)
+        stream = self.hub.open(viewer["uuid"], expires_at)
         opened = time.monotonic()
         response = web.StreamResponse(
             headers={

@@ -23,13 +23,12 @@ class StreamSettings:
     port: int = 4568
     # A `: ping` comment at least this often (the contract says at most 20 s); tests make it short.
     heartbeat_seconds: float = 15.0
-    # How many of the people a viewer follows a stream loads when it opens (home events come from them).
-    following_limit: int = 5000
     # Events waiting for one stream's client; a client that falls this far behind is disconnected.
     queue_size: int = 1000
     # Threads for the database lookups of events and of streams opening.
     lookup_threads: int = 4
-    # The LISTEN connection is checked this often when quiet, and reconnected after at most this delay.
+    # The LISTEN connection and the Redis subscription to home events are each checked this often when
+    # quiet, and reconnected after at most this delay.
     listener_check_seconds: float = 10.0
     listener_retry_max_seconds: float = 5.0
     # How often a `stream counts` line (open streams, events delivered and dropped) goes to the log.
@@ -42,7 +41,6 @@ class StreamSettings:
             host=env.get("STREAM_HOST") or "127.0.0.1",
             port=_number(env, "STREAM_PORT", 4568, int),
             heartbeat_seconds=_number(env, "STREAM_HEARTBEAT_SECONDS", 15.0),
-            following_limit=_number(env, "STREAM_FOLLOWING_LIMIT", 5000, int),
             queue_size=_number(env, "STREAM_QUEUE_SIZE", 1000, int),
             lookup_threads=_number(env, "STREAM_LOOKUP_THREADS", 4, int),
             listener_check_seconds=_number(env, "STREAM_LISTENER_CHECK_SECONDS", 10.0),

@@ -9,8 +9,15 @@ missed events, which makes every timeline cold at once):
   unit) above which the timeline holds every appearance, or `-inf` when it holds all there are.
 A timeline holds at most TIMELINE_SIZE appearances; trimming moves its complete-above time up. Both keys
 expire after TIMELINE_IDLE_SECONDS without a read, so people who stopped coming back cost nothing.
+
+Who got each appearance is published on the channel `timelines:home` (publish_home), for the stream processes
+(cruddur/stream) to send `home` events: JSON {"uuid": crud, "by": reposter or null, "to": [viewer uuids]}, at
+most HOME_CHUNK viewers a message (a crud of someone with thousands of followers is several messages), and
+for a very-followed writer, whose followers are not fanned out, {"followers_of": writer} too ("to" is then the
+writer alone): each stream process finds those followers among its own viewers.
 """
 
+import json
 import re
 import secrets
 from datetime import UTC, datetime
@@ -22,6 +29,9 @@ TIMELINE_IDLE_SECONDS = 7 * 86400
 # A rebuild that has not finished by then (its process died) lets the next read start another.
 REBUILD_SECONDS = 30
 GENERATION_KEY = "timelines:generation"
+HOME_CHANNEL = "timelines:home"
+# Viewers a `timelines:home` message names at most (~37 bytes each).
+HOME_CHUNK = 1000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 # Every script finds its keys from the generation it reads, so a raise of the generation is seen atomically.
@@ -181,6 +191,20 @@ class Timelines:
     def forget(self, viewer_uuid):
         """Makes one timeline cold (someone followed someone: the next read rebuilds it with their cruds)."""
         self._call(self._forget, [str(viewer_uuid)])
+
+    def publish_home(self, activity_uuid, reposter_uuid, viewer_uuids, followers_of=None):
+        """Tells the stream processes who got one appearance (see the module's docstring), in one round trip."""
+        viewers = [str(viewer) for viewer in viewer_uuids]
+        common = {"uuid": str(activity_uuid), "by": str(reposter_uuid) if reposter_uuid else None}
+        if followers_of is not None:
+            common["followers_of"] = str(followers_of)
+        pipeline = self.client.pipeline(transaction=False)
+        for start in range(0, len(viewers), HOME_CHUNK):
+            pipeline.publish(HOME_CHANNEL, json.dumps({**common, "to": viewers[start : start + HOME_CHUNK]}))
+        try:
+            pipeline.execute()
+        except redis.RedisError as error:
+            raise TimelineUnavailable(str(error)) from error
 
     def new_generation(self):
         """Makes every timeline cold: the fan-out process may have missed events while it was not listening."""

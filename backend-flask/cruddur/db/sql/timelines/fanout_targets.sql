@@ -1,7 +1,9 @@
--- Where one appearance goes (timelines/fanout.py): a crud (:reposter_uuid NULL) or a repost, when it was
--- written, and the timelines it belongs on: the author's (or reposter's) own and their followers', unless
--- they have more than very_followed_threshold() followers (merged when read: timelines/page.sql).
-SELECT entry.feed_at,
+-- Where one appearance goes (cruddur/fanout): a crud (:reposter_uuid NULL) or a repost, when it was written,
+-- who wrote it, and the timelines it belongs on: the author's (or reposter's) own and their followers', unless
+-- they have more than very_followed_threshold() followers (merged when read: timelines/page.sql; the stream
+-- finds those followers among its own viewers: stream/followers_among.sql).
+SELECT entry.feed_at, writer.uuid AS writer_uuid,
+       writer.followers_count > very_followed_threshold() AS very_followed,
        CASE WHEN writer.followers_count > very_followed_threshold() THEN ARRAY[writer.uuid]
             ELSE ARRAY(SELECT f.follower_uuid FROM follows f WHERE f.followed_uuid = writer.uuid) || writer.uuid
        END AS viewer_uuids

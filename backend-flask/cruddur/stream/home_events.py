@@ -1,0 +1,72 @@
+"""The stream process's subscription to the fan-out's announcements of who got each crud and repost on their
+home (`timelines:home` on the timelines' Redis; cruddur/timelines/store.py says what a message holds): every
+message goes to `on_message`. A lost connection (Redis restarted, failed over, or silent for too long) is
+made again with a doubling delay; what was published meanwhile is not heard (pub/sub keeps nothing), as with
+the PostgreSQL listener (broker.py), and the people's next read of home shows it."""
+
+import asyncio
+import logging
+
+import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+
+from ..timelines.store import HOME_CHANNEL
+
+log = logging.getLogger(__name__)
+FIRST_RETRY_SECONDS = 0.1
+
+
+class HomeSubscriber:
+    def __init__(self, url, on_message, check_seconds=10.0, retry_max_seconds=5.0):
+        self.url = url
+        self.on_message = on_message
+        self.check_seconds = check_seconds
+        self.retry_max_seconds = retry_max_seconds
+        self.subscribed = False
+        self.subscriptions = 0
+
+    async def run(self):
+        delay = FIRST_RETRY_SECONDS
+        while True:
+            subscriptions = self.subscriptions
+            try:
+                await self._subscribe()
+            except asyncio.CancelledError:
+                raise
+            except (aioredis.RedisError, OSError) as exc:
+                log.warning(
+                    "home events subscription lost",
+                    extra={"fields": {"error": exc.__class__.__name__, "retry_in_s": delay}},
+                )
+            self.subscribed = False
+            if self.subscriptions > subscriptions:  # it had worked: the next failure starts from a short delay
+                delay = FIRST_RETRY_SECONDS
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.retry_max_seconds)
+
+    async def _subscribe(self):
+        # No retries inside redis-py: it would reconnect and subscribe again unseen, and `subscribed` (the health
+        # check's) would not say that messages were lost in between.
+        client = aioredis.Redis.from_url(self.url, socket_connect_timeout=5, retry=Retry(NoBackoff(), 0))
+        async with client, client.pubsub() as pubsub:
+            await pubsub.subscribe(HOME_CHANNEL)
+            awaiting_pong = False
+            while True:
+                message = await pubsub.get_message(timeout=self.check_seconds)
+                if message is None:
+                    # Quiet for a while: a ping must be answered before the next quiet spell ends, or the
+                    # connection is taken for dead (a peer gone without a reset would leave home events deaf).
+                    if awaiting_pong:
+                        raise aioredis.ConnectionError("Redis did not answer a ping")
+                    await pubsub.ping()
+                    awaiting_pong = True
+                    continue
+                awaiting_pong = False
+                kind = message["type"]
+                if kind == "message":
+                    self.on_message(message["data"])
+                elif kind == "subscribe":
+                    self.subscribed = True
+                    self.subscriptions += 1
+                    log.info("home events subscribed", extra={"fields": {"subscriptions": self.subscriptions}})
