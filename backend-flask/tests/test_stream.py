@@ -229,7 +229,7 @@ def test_follows_made_while_streaming_change_what_home_gets(client, person, open
     assert bob_stream.next(name="home", seconds=1.0) is None
 
 
-def test_deletion_and_expiry_reach_streams(client, person, open_stream, app, sql):
+def test_deletions_reach_streams_and_expiry_does_not(client, person, open_stream, app, sql):
     from cruddur.db.purge import purge_expired
 
     alice, bob = person("alice"), person("bob")
@@ -239,14 +239,18 @@ def test_deletion_and_expiry_reach_streams(client, person, open_stream, app, sql
     event = bob_stream.next(name="delete", seconds=WITHIN)
     assert event["data"] == {"uuid": doomed["uuid"]}
 
+    # Clients drop a crud at its expires_at themselves: the purge's deletion is announced to no one.
     sql(
         "UPDATE activities SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second'"
         " WHERE uuid = %s",
         (expiring["uuid"],),
     )
     assert purge_expired(app.extensions["db"], batch_size=10) == 1
-    event = bob_stream.next(name="delete", seconds=WITHIN)
-    assert event["data"] == {"uuid": expiring["uuid"]}
+    assert bob_stream.next(name="delete", seconds=1.0) is None
+    # A deletion after it still is.
+    later = post_crud(client, alice, "Deleted later")
+    assert client.delete(f"/api/activities/{later['uuid']}", headers=alice).status_code == 204
+    assert bob_stream.next(name="delete", seconds=WITHIN)["data"] == {"uuid": later["uuid"]}
 
 
 def test_a_third_person_hears_nothing_of_others(client, person, open_stream):

@@ -3,16 +3,8 @@ edited or from another list answer 400; entries that are not the viewer's to see
 put them in Redis; a damaged timeline is rebuilt, never a 500."""
 
 import pytest
-from servers import RedisServer
 
 from cruddur.timelines.store import member, score
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    yield server
-    server.stop()
 
 
 @pytest.fixture
