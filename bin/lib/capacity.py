@@ -53,9 +53,11 @@ TIMELINE_ENTRIES = 400  # the newest appearances a timeline keeps (services/home
 BYTES_PER_CRUD = 1200
 BYTES_PER_FOLLOW = 283
 FOLLOWS_PER_PERSON = 115  # the seeded mean: 1,151,048 / 10,000
-# The fan-out's announcement of who got a crud (TimelineStore.publish_home, channel `timelines:home`): JSON of 68
-# bytes and 40 a viewer named (a quoted uuid and its separator), at most HOME_CHUNK viewers a message. Redis
-# copies each message to every subscriber: one connection per stream task.
+
+# ---------------------------------------------------------------------------------------------------------
+# From the code. The fan-out's announcement of who got a crud (TimelineStore.publish_home, channel
+# `timelines:home`): JSON of 68 bytes and 40 a viewer named (a quoted uuid and its separator), at most HOME_CHUNK
+# viewers a message. Redis copies each message to every subscriber: one connection per stream task.
 HOME_MESSAGE_BYTES = 68
 HOME_BYTES_PER_VIEWER = 40
 HOME_VIEWERS_PER_MESSAGE = 1000
@@ -477,9 +479,10 @@ REMEDIES = {
     "database connection budget": "RDS Proxy in front of the API's pools (the LISTEN connections stay direct)",
     "database storage": "MaxAllocatedStorage (storage autoscaling)",
     "cache memory (timelines)": "a larger CacheNodeType, then cluster mode (timelines shard by viewer)",
-    "cache network (home events)": "a larger CacheNodeType, then announcing to the stream tasks that hold the viewers",
+    "cache network (home events)": "a larger CacheNodeType, then announcing only to the stream tasks holding the "
+    "viewers (a code change)",
     "stream connections": "ECS autoscaling: StreamMaxTasks",
-    "stream deliveries": "StreamMaxTasks; the live cruds' deletions go to every stream (a share of all cruds)",
+    "stream deliveries": "ECS autoscaling: StreamMaxTasks (the live cruds' deletions go to every stream)",
     "fan-out (one task)": "fan-out tasks each taking a share of the authors (a code change)",
     "DynamoDB writes": "DynamoDB on-demand (already), then a quota raise",
 }
