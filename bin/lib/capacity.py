@@ -55,6 +55,14 @@ BYTES_PER_FOLLOW = 283
 FOLLOWS_PER_PERSON = 115  # the seeded mean: 1,151,048 / 10,000
 
 # ---------------------------------------------------------------------------------------------------------
+# From the code. The fan-out's announcement of who got a crud (TimelineStore.publish_home, channel
+# `timelines:home`): JSON of 68 bytes and 40 a viewer named (a quoted uuid and its separator), at most HOME_CHUNK
+# viewers a message. Redis copies each message to every subscriber: one connection per stream task.
+HOME_MESSAGE_BYTES = 68
+HOME_BYTES_PER_VIEWER = 40
+HOME_VIEWERS_PER_MESSAGE = 1000
+
+# ---------------------------------------------------------------------------------------------------------
 # Stated (not measured): what a daily active person asks for in a day, and how the day is shaped.
 # request: (per person per day, the bench row that prices it, what it reads or writes: "primary", "replica" (a
 # read that could stand a replica's lag; on the primary all the same, as there is none), "DynamoDB" or None)
@@ -77,7 +85,11 @@ STREAMS_PER_ONLINE = 1.2  # tabs
 WEEKLY_PER_DAILY = 2  # people active in the last 7 days per daily one: timelines unread for 7 days are dropped
 PEOPLE_PER_DAILY = 3  # accounts per daily active person: their follows take storage
 CRUD_DAYS_KEPT = 30  # the longest ttl; every crud is deleted when it expires, so deletes/s = cruds/s
-DELETED_BY_AUTHOR = 0.02  # of cruds, deleted by their author before they expire
+DELETED_LIVE = 0.02  # of cruds, deleted while they live (by their author, or by cascade)
+# Of cruds, those written by the very-followed (over very_followed_threshold(), 10,000 followers), whose followers
+# the fan-out does not name: each stream task probes the follows of every viewer it holds (followers_among.sql).
+VERY_FOLLOWED_CRUD_SHARE = 0.01
+FOLLOWS_PROBE_CORE_MS = 0.005  # one primary-key probe of follows, in memory (stated, not measured)
 RATE_LIMIT_BYTES_PER_ONLINE = 300  # a few counters per client per window
 
 # ---------------------------------------------------------------------------------------------------------
@@ -111,19 +123,21 @@ RDS_CLASSES = {
     "db.r6g.4xlarge": (16, 128, None),
     "db.r6g.8xlarge": (32, 256, None),
 }
-# ElastiCache (Valkey) node types, cheapest first: GiB.
+# ElastiCache (Valkey) node types, cheapest first: (GiB, baseline network Gbit/s: what a burstable node keeps up
+# without its network credits, from ElastiCache's table of supported node types).
 CACHE_NODES = {
-    "cache.t4g.micro": 0.5,
-    "cache.t4g.small": 1.37,
-    "cache.t4g.medium": 3.09,
-    "cache.r7g.large": 13.07,
-    "cache.r7g.xlarge": 26.32,
-    "cache.r7g.2xlarge": 52.82,
-    "cache.r7g.4xlarge": 105.81,
-    "cache.r7g.8xlarge": 209.55,
-    "cache.r7g.12xlarge": 317.77,
-    "cache.r7g.16xlarge": 419.09,
+    "cache.t4g.micro": (0.5, 0.064),
+    "cache.t4g.small": (1.37, 0.128),
+    "cache.t4g.medium": (3.09, 0.256),
+    "cache.r7g.large": (13.07, 0.937),
+    "cache.r7g.xlarge": (26.32, 1.876),
+    "cache.r7g.2xlarge": (52.82, 3.75),
+    "cache.r7g.4xlarge": (105.81, 7.5),
+    "cache.r7g.8xlarge": (209.55, 15),
+    "cache.r7g.12xlarge": (317.77, 22.5),
+    "cache.r7g.16xlarge": (419.09, 30),
 }
+CACHE_NETWORK_HEADROOM = 0.5  # of the baseline, for the home events (the timelines' reads and writes use it too)
 GIB = 2**30
 DAY = 86400
 TIERS = (10_000, 100_000, 1_000_000)
@@ -172,7 +186,9 @@ class Config:
     stream_cpu: int = 256  # StreamTaskDefinition's Cpu
     max_storage_gib: int = 200  # the database's MaxAllocatedStorage
     messages_billing: str = "PAY_PER_REQUEST"
-    expiry_deletes_streamed: bool = True  # every expired crud is a `delete` event on every stream (hub.py)
+    # Since migration 0020_stream_live_deletes the purge's deletions are not announced, only those of live cruds;
+    # True is the code before it, when every expired crud was a `delete` event on every stream.
+    expiry_deletes_streamed: bool = False
 
     @property
     def task_capacity(self):
@@ -206,6 +222,13 @@ class Load:
     fanout_per_second: float = 0
     dynamodb_write_units: float = 0
     events_per_stream: float = 0
+    follows_probes: float = 0
+    home_messages: float = 0
+    home_bytes: float = 0
+
+    def home_bytes_out(self, stream_tasks):
+        """What the cache sends of the home announcements: each one to every stream task."""
+        return self.home_bytes * stream_tasks
 
 
 def per_person_day():
@@ -221,8 +244,8 @@ def per_person_day():
             replica += per_day * database_ms
     cruds = MIX["create crud"][0]
     # Each crud later: its purge, the fan-out's statement naming its followers, and a lookup in each stream
-    # process where a follower is online, at most one per online follower (statements like a profile's and a
-    # crud page's).
+    # process where a follower the fan-out named is online, at most one per online follower (statements like a
+    # profile's and a crud page's). The very-followed writers' lookups grow with the people online: load().
     primary += cruds * (1000 * BENCH_CORES / PURGE_PER_SECOND)
     primary += cruds * request_cost("profile")[1]
     primary += cruds * FOLLOWS_PER_PERSON * ONLINE_AT_PEAK * request_cost("crud page")[1]
@@ -235,19 +258,25 @@ def load(dau, config=None):
     per_second_at_peak = dau / DAY * PEAK_TO_AVERAGE
     cruds_per_second = dau * MIX["create crud"][0] / DAY
     streams = dau * ONLINE_AT_PEAK * STREAMS_PER_ONLINE
-    # Each stream hears of its followed people's cruds, its notifications and every deleted crud (Explore
-    # shows everyone's): as the code is, every crud, as every crud is deleted when it expires.
+    # Each stream hears of its followed people's cruds, its notifications and every crud deleted while it lives
+    # (Explore shows everyone's); before migration 0020, every crud, as every crud is deleted when it expires.
     per_stream = MIX["create crud"][0] * FOLLOWS_PER_PERSON / DAY * PEAK_TO_AVERAGE
     per_stream += MIX["like"][0] / DAY * PEAK_TO_AVERAGE
-    per_stream += cruds_per_second * (1 if config.expiry_deletes_streamed else DELETED_BY_AUTHOR)
+    per_stream += cruds_per_second * (1 if config.expiry_deletes_streamed else DELETED_LIVE)
     timelines = dau * WEEKLY_PER_DAILY
+    cruds_at_peak = cruds_per_second * PEAK_TO_AVERAGE
+    # A very-followed writer's crud: every stream task probes each viewer it holds (at most one a stream).
+    follows_probes = cruds_at_peak * VERY_FOLLOWED_CRUD_SHARE * streams
+    viewers_named = FOLLOWS_PER_PERSON + 1  # the followers and the author
+    home_messages = cruds_at_peak * math.ceil(viewers_named / HOME_VIEWERS_PER_MESSAGE)
     return Load(
         dau=dau,
         peak_requests=requests * per_second_at_peak,
         api_cores_mean=api / 1000 * dau / DAY,
         api_cores_peak=api / 1000 * per_second_at_peak,
         # No read replicas: the reads one could take are a few percent of the database's time (README).
-        primary_cores_peak=(primary + replica) / 1000 * per_second_at_peak,
+        primary_cores_peak=(primary + replica) / 1000 * per_second_at_peak
+        + follows_probes * FOLLOWS_PROBE_CORE_MS / 1000,
         # The day's cruds and the follows of the day's people are what the reads touch.
         hot_bytes=dau * (MIX["create crud"][0] * BYTES_PER_CRUD + FOLLOWS_PER_PERSON * BYTES_PER_FOLLOW),
         storage_bytes=dau * MIX["create crud"][0] * CRUD_DAYS_KEPT * BYTES_PER_CRUD
@@ -259,6 +288,10 @@ def load(dau, config=None):
         fanout_per_second=cruds_per_second * PEAK_TO_AVERAGE,
         dynamodb_write_units=MIX["send message"][0] * per_second_at_peak * WRITE_UNITS_PER_MESSAGE,
         events_per_stream=per_stream,
+        follows_probes=follows_probes,
+        home_messages=home_messages,
+        # Every crud priced as one with the mean followers (a very-followed writer's names only the writer).
+        home_bytes=home_messages * HOME_MESSAGE_BYTES + cruds_at_peak * viewers_named * HOME_BYTES_PER_VIEWER,
     )
 
 
@@ -296,7 +329,7 @@ def connections_needed(config, backend_tasks, streams):
 def fits(config, demand):
     _, rds_gib, _ = RDS_CLASSES.get(config.DatabaseInstanceClass, (0, 0, None))
     rds_ok = config.DatabaseInstanceClass in RDS_CLASSES
-    cache_gib = CACHE_NODES.get(config.CacheNodeType, 0)
+    cache_gib, cache_gbit = CACHE_NODES.get(config.CacheNodeType, (0, 0))
     tasks_peak = api_tasks(demand.api_cores_peak, config)
     tasks_mean = api_tasks(demand.api_cores_mean, config)
     streams = stream_tasks(demand, config)
@@ -353,7 +386,13 @@ def fits(config, demand):
         "cache memory (timelines)",
         "CacheNodeType",
         cache_gib * GIB * MEMORY_FOR_DATA >= demand.cache_bytes,
-        pick_cache(demand),
+        pick_cache(demand, config.StreamMaxTasks),
+    )
+    yield (
+        "cache network (home events)",
+        "CacheNodeType",
+        demand.home_bytes_out(config.StreamMaxTasks) <= cache_network_bytes(cache_gbit),
+        pick_cache(demand, config.StreamMaxTasks),
     )
     yield (
         "stream connections",
@@ -391,9 +430,17 @@ def pick_rds(demand):
     return "more than " + list(RDS_CLASSES)[-1]
 
 
-def pick_cache(demand):
-    for name, gib in CACHE_NODES.items():
-        if gib * GIB * MEMORY_FOR_DATA >= demand.cache_bytes:
+def cache_network_bytes(gbit):
+    """Bytes a second of a node's baseline the home events may take."""
+    return gbit * 1e9 / 8 * CACHE_NETWORK_HEADROOM
+
+
+def pick_cache(demand, stream_tasks):
+    """The cheapest node that holds the timelines and sends the home events to `stream_tasks` subscribers."""
+    for name, (gib, gbit) in CACHE_NODES.items():
+        if gib * GIB * MEMORY_FOR_DATA >= demand.cache_bytes and (
+            demand.home_bytes_out(stream_tasks) <= cache_network_bytes(gbit)
+        ):
             return name
     return "cluster mode (more than one " + list(CACHE_NODES)[-1] + ")"
 
@@ -432,8 +479,10 @@ REMEDIES = {
     "database connection budget": "RDS Proxy in front of the API's pools (the LISTEN connections stay direct)",
     "database storage": "MaxAllocatedStorage (storage autoscaling)",
     "cache memory (timelines)": "a larger CacheNodeType, then cluster mode (timelines shard by viewer)",
+    "cache network (home events)": "a larger CacheNodeType, then announcing only to the stream tasks holding the "
+    "viewers (a code change)",
     "stream connections": "ECS autoscaling: StreamMaxTasks",
-    "stream deliveries": "StreamMaxTasks, and not streaming expiries (clients drop a crud at its expires_at)",
+    "stream deliveries": "ECS autoscaling: StreamMaxTasks (the live cruds' deletions go to every stream)",
     "fan-out (one task)": "fan-out tasks each taking a share of the authors (a code change)",
     "DynamoDB writes": "DynamoDB on-demand (already), then a quota raise",
 }
@@ -453,16 +502,18 @@ class Plan:
     runs_out: list
 
 
-def plan(dau, start=BEFORE, expiry_deletes_streamed=True):
-    """The smallest parameters that hold `dau`; and, from `start` (the step before), what runs out on the way."""
-    config = Config(expiry_deletes_streamed=expiry_deletes_streamed)
+def plan(dau, start=BEFORE, base=None):
+    """The smallest parameters that hold `dau`; and, from `start` (the step before), what runs out on the way.
+    `base` is the code's fixed figures (Config's defaults unless given)."""
+    config = base or Config()
     demand = load(dau, config)
+    streams = stream_tasks(demand, config)
     config = replace(
         config,
         BackendMinTasks=max(2, api_tasks(demand.api_cores_mean, config)),
         BackendMaxTasks=max(2, api_tasks(demand.api_cores_peak, config)),
-        StreamMaxTasks=stream_tasks(demand, config),
-        CacheNodeType=pick_cache(demand),
+        StreamMaxTasks=streams,
+        CacheNodeType=pick_cache(demand, streams),
     )
     # A target that lets the request-count policy reach the peak within the max, rounded up to 100.
     target = math.ceil(demand.peak_requests * 60 / config.BackendMaxTasks / 100) * 100
@@ -471,21 +522,25 @@ def plan(dau, start=BEFORE, expiry_deletes_streamed=True):
     config = replace(
         config, RequestsPerTargetPerMinute=target, DatabaseInstanceClass=database, DatabaseMaxConnections=derived
     )
-    start = replace(start, expiry_deletes_streamed=expiry_deletes_streamed)
+    start = replace(start, expiry_deletes_streamed=config.expiry_deletes_streamed)
     limits = sorted((holds_up_to(start, resource), resource) for resource in GROWTH_RESOURCES)
     return Plan(dau, demand, config, [(limit, resource) for limit, resource in limits if limit < dau])
 
 
-def plans(expiry_deletes_streamed=True):
+def plans(base=None):
     made, start = [], BEFORE
     for dau in TIERS:
-        made.append(plan(dau, start, expiry_deletes_streamed))
+        made.append(plan(dau, start, base))
         start = made[-1].config
     return made
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The README's tables.
+
+
+def per_second_bytes(n):
+    return f"{n / 10**6:,.{0 if n >= 10**7 else 1}f} MB/s" if n >= 10**6 else f"{n / 1000:,.1f} kB/s"
 
 
 def people(n):
@@ -502,7 +557,6 @@ SHOWN_WHERE = {"primary": "primary", "replica": "primary; a replica could", "Dyn
 def markdown():
     api, primary, replica, requests = per_person_day()
     made = plans()
-    fixed = plans(expiry_deletes_streamed=False)
     lines = [
         "| | " + " | ".join(f"{people(p.dau)} DAU" for p in made) + " |",
         "|---|" + "---|" * len(made),
@@ -524,28 +578,38 @@ def markdown():
     def runs_out(p):
         return "; ".join(f"{resource} at {people(limit)}" for limit, resource in p.runs_out) or "nothing"
 
+    def home_events(p):
+        out = p.demand.home_messages * p.config.StreamMaxTasks
+        baseline = CACHE_NODES[p.config.CacheNodeType][1] * 1e9 / 8
+        return (
+            f"{p.demand.home_messages:,.1f} → {out:,.{0 if out >= 10 else 1}f}; "
+            f"{per_second_bytes(p.demand.home_bytes_out(p.config.StreamMaxTasks))} of {per_second_bytes(baseline)}"
+        )
+
     row("requests/s at peak", [f"{p.demand.peak_requests:,.0f}" for p in made])
     row("API tasks (0.5 vCPU): min–max", [f"{p.config.BackendMinTasks}–{p.config.BackendMaxTasks}" for p in made])
     row("RequestsPerTargetPerMinute", [f"{p.config.RequestsPerTargetPerMinute:,}" for p in made])
     row("RDS class (Multi-AZ)", [p.config.DatabaseInstanceClass for p in made])
     row("read replicas", ["none" for _ in made])
     row("connections at max tasks, of max_connections", [connections(p) for p in made])
-    row("the same, expiries not streamed", [connections(p) for p in fixed])
     row("ElastiCache node (primary + replica)", [p.config.CacheNodeType for p in made])
-    row("stream tasks (0.25 vCPU), as the code is", [f"{p.config.StreamMaxTasks:,}" for p in made])
-    row("stream tasks, expiries not streamed", [f"{p.config.StreamMaxTasks:,}" for p in fixed])
+    row(
+        "home events on the cache at peak: messages/s in → out; bytes out of the node's baseline",
+        [home_events(p) for p in made],
+    )
+    row("stream tasks (0.25 vCPU)", [f"{p.config.StreamMaxTasks:,}" for p in made])
     row("DynamoDB", ["on-demand" for _ in made])
     lines += [
         "",
         "What runs out first on the way to each tier, from the step before (the first step from prod's parameters as "
         "they were), in order, at how many people:",
         "",
-        "| step | as the code is | expiries not streamed |",
-        "|---|---|---|",
+        "| step | what runs out |",
+        "|---|---|",
     ]
     start = "prod before"
-    for p, q in zip(made, fixed, strict=True):
-        lines.append(f"| {start} → {people(p.dau)} | {runs_out(p)} | {runs_out(q)} |")
+    for p in made:
+        lines.append(f"| {start} → {people(p.dau)} | {runs_out(p)} |")
         start = people(p.dau)
     lines += ["", "| what runs out | what takes it |", "|---|---|"]
     lines += [f"| {resource} | {remedy} |" for resource, remedy in REMEDIES.items() if resource in GROWTH_RESOURCES]
@@ -564,9 +628,12 @@ def markdown():
             f"{shown_database} | {SHOWN_WHERE[where]} |"
         )
     lines.append("")
-    small, middle, large = (p.demand for p in made)
+    small, _, large = (p.demand for p in made)
+    largest = made[-1].config
     per_timeline = TIMELINE_ENTRIES * TIMELINE_ENTRY_BYTES
     task = Config()
+    before_0020 = plans(replace(Config(), expiry_deletes_streamed=True))
+    viewers_named = FOLLOWS_PER_PERSON + 1
     lines += [
         f"- **API**: {requests:g} requests and {api:.0f} API core-ms a person a day. At 10k: {api:.0f} ms × 10,000 "
         f"÷ 86,400 s × {PEAK_TO_AVERAGE} = {small.api_cores_peak:.3f} cores at peak; a 0.5 vCPU task at the 60% CPU "
@@ -574,8 +641,11 @@ def markdown():
         "at least). Each tier is 10 × the last, so 10 × the cores.",
         f"- **Database CPU**: {primary:.0f} core-ms a person a day on the primary (the reads above, and per crud its "
         f"purge at {PURGE_PER_SECOND:,}/s, the fan-out's follower statement and the stream lookups); {replica:.1f} of "
-        f"them are reads a replica could take. At 1M: {large.primary_cores_peak:.2f} cores at peak, against 60% of "
-        "the vCPUs (a burstable class: its baseline share).",
+        f"them are reads a replica could take. A very-followed writer's crud ({VERY_FOLLOWED_CRUD_SHARE:.0%} of them) "
+        f"costs a follows probe per open stream ({FOLLOWS_PROBE_CORE_MS * 1000:g} µs each), which grows with the "
+        f"square of the people: {large.follows_probes:,.0f} probes/s at 1M, "
+        f"{large.follows_probes * FOLLOWS_PROBE_CORE_MS / 1000:.2f} cores. At 1M: {large.primary_cores_peak:.2f} "
+        "cores at peak, against 60% of the vCPUs (a burstable class: its baseline share).",
         f"- **Database memory**: the day's cruds and the day's people's follows stay hot: "
         f"{MIX['create crud'][0]:g} × {BYTES_PER_CRUD:,} B + {FOLLOWS_PER_PERSON} × {BYTES_PER_FOLLOW} B = "
         f"{small.hot_bytes / small.dau / 1000:.1f} kB a person, in 75% of the memory (1M: "
@@ -585,14 +655,22 @@ def markdown():
         f"- **Cache**: a timeline for each person active in the week ({WEEKLY_PER_DAILY} × DAU) × "
         f"{TIMELINE_ENTRIES} entries × {TIMELINE_ENTRY_BYTES} B = {WEEKLY_PER_DAILY * per_timeline / 1000:.0f} kB a "
         f"person, in 75% of a node (10k: {small.cache_bytes / GIB:.2f} GiB); the rate-limit counters are "
-        "kilobytes. The stream's broker is PostgreSQL's LISTEN/NOTIFY, not the cache.",
+        "kilobytes. It also carries the fan-out's home announcements (pub/sub `timelines:home`): a crud's followers "
+        f"and author, {viewers_named} viewers × {HOME_BYTES_PER_VIEWER} B + {HOME_MESSAGE_BYTES} B = "
+        f"{viewers_named * HOME_BYTES_PER_VIEWER + HOME_MESSAGE_BYTES:,} B in one message (up to "
+        f"{HOME_VIEWERS_PER_MESSAGE:,} viewers a message), copied to every stream task: at 1M "
+        f"{large.home_messages:.0f} messages/s in and {per_second_bytes(large.home_bytes_out(largest.StreamMaxTasks))} "
+        f"out, held to {CACHE_NETWORK_HEADROOM:.0%} of the node's baseline bandwidth.",
         f"- **Streams**: {ONLINE_AT_PEAK:.0%} of the day's people online at peak × {STREAMS_PER_ONLINE} tabs; a task "
         f"takes {task.streams_per_task:,.0f} streams (half the 2,000 measured) and {task.deliveries_per_task:.0f} "
         "events/s (half the measured 2,000/s, scaled from the core the bench's process had to a task's 0.25 vCPU). "
-        "Each stream gets every deleted crud, and every crud is deleted when it expires: "
-        f"{people(middle.dau)} DAU make {middle.events_per_stream:.2f} events/s per stream × {middle.streams:,.0f} "
-        f"streams = {middle.deliveries:,.0f}/s, ÷ {task.deliveries_per_task:.0f} = "
-        f"{math.ceil(middle.deliveries / task.deliveries_per_task)} tasks; it grows with the square of the people.",
+        "Each stream gets its followed people's cruds, its notifications and every crud deleted while it lives "
+        f"({DELETED_LIVE:.0%} of cruds): 1M DAU make {large.events_per_stream:.2f} events/s per stream × "
+        f"{large.streams:,.0f} streams = {large.deliveries:,.0f}/s, ÷ {task.deliveries_per_task:.0f} = "
+        f"{math.ceil(large.deliveries / task.deliveries_per_task)} tasks; the deletions grow with the square of the "
+        "people. Before migration 0020 every expired crud went to every stream too: "
+        + ", ".join(f"{p.config.StreamMaxTasks:,} tasks at {people(p.dau)}" for p in before_0020)
+        + ".",
         f"- **Fan-out**: one task, {FANOUT_SECONDS_PER_CRUD * 1000:g} ms a crud (measured lag, 500 followers), half "
         f"of it headroom: {FANOUT_HEADROOM / FANOUT_SECONDS_PER_CRUD:.0f} cruds/s; 1M post "
         f"{large.fanout_per_second:.0f}/s at peak.",

@@ -5,16 +5,19 @@ Run by the deploy suite with the tools venv's Python (it has cfn-lint, which the
 """
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
 LIB = Path(__file__).resolve().parents[1]
 CFN = LIB.parents[1] / "aws" / "cfn"
+TIMELINE_STORE = LIB.parents[1] / "backend-flask" / "cruddur" / "timelines" / "store.py"
 sys.path.insert(0, str(LIB))
 
 import capacity  # noqa: E402
@@ -22,15 +25,18 @@ import capacity  # noqa: E402
 
 class TheModel(unittest.TestCase):
     def test_each_tier_plan_holds_its_tier_and_not_ten_times_more(self):
-        for streamed in (True, False):
-            for made in capacity.plans(expiry_deletes_streamed=streamed):
-                problems = capacity.problems(made.config, made.dau)
-                if streamed and made.dau == 1_000_000:
-                    # Every expiry on every stream: 5,558 stream tasks, whose connections no class has.
-                    self.assertEqual([resource for resource, _, _ in problems], ["database connection budget"])
-                else:
-                    self.assertEqual(problems, [], (made.dau, streamed))
-                self.assertNotEqual(capacity.problems(made.config, made.dau * 10), [], (made.dau, streamed))
+        for made in capacity.plans():
+            self.assertEqual(capacity.problems(made.config, made.dau), [], made.dau)
+            self.assertNotEqual(capacity.problems(made.config, made.dau * 10), [], made.dau)
+
+    def test_before_migration_0020_every_expiry_on_every_stream_outgrew_any_database_at_1m(self):
+        now = capacity.plans()
+        before = capacity.plans(replace(capacity.Config(), expiry_deletes_streamed=True))
+        for current, old in zip(now, before, strict=True):
+            self.assertGreaterEqual(old.config.StreamMaxTasks, current.config.StreamMaxTasks)
+        self.assertGreater(before[1].config.StreamMaxTasks, 5 * now[1].config.StreamMaxTasks)
+        problems = capacity.problems(before[2].config, before[2].dau)
+        self.assertEqual([resource for resource, _, _ in problems], ["database connection budget"])
 
     def test_what_runs_out_on_the_way_is_below_the_tier_and_in_order(self):
         for made in capacity.plans():
@@ -46,11 +52,30 @@ class TheModel(unittest.TestCase):
         self.assertAlmostEqual(database, 1000 * capacity.BENCH_CORES / 1663)
 
     def test_stream_deliveries_grow_with_the_square_of_the_people(self):
+        # Every live crud's deletion goes to every stream, and the cruds grow with the people as the streams do.
         small = replace(capacity.Config(), StreamMaxTasks=10)
         large = replace(capacity.Config(), StreamMaxTasks=40)
         ratio = capacity.holds_up_to(large, "stream deliveries") / capacity.holds_up_to(small, "stream deliveries")
         self.assertGreater(ratio, 1.8)
         self.assertLess(ratio, 2.5)
+
+    def test_the_home_announcements_are_sized_as_the_fan_out_writes_them(self):
+        chunk = int(re.search(r"^HOME_CHUNK = (\d+)$", TIMELINE_STORE.read_text(), re.MULTILINE)[1])
+        self.assertEqual(capacity.HOME_VIEWERS_PER_MESSAGE, chunk)
+        for viewers in (1, 116, chunk):
+            # The message publish_home sends (timelines/store.py): a crud, no reposter, the viewers named.
+            message = {"uuid": str(uuid.uuid4()), "by": None, "to": [str(uuid.uuid4()) for _ in range(viewers)]}
+            expected = capacity.HOME_MESSAGE_BYTES + viewers * capacity.HOME_BYTES_PER_VIEWER
+            self.assertEqual(len(json.dumps(message)), expected)
+
+    def test_the_cache_node_is_chosen_by_memory_and_its_network_checked(self):
+        for made in capacity.plans():
+            # The home events take a small share of the baseline: memory alone picks the same node.
+            self.assertEqual(capacity.pick_cache(made.demand, 0), made.config.CacheNodeType)
+        largest = capacity.plans()[-1]
+        small_node = replace(largest.config, CacheNodeType="cache.t4g.medium")
+        resources = [resource for resource, _, _ in capacity.problems(small_node, largest.dau)]
+        self.assertIn("cache network (home events)", resources)
 
     def test_the_readme_tables_are_the_models(self):
         self.assertEqual(capacity.readme_tables(), capacity.markdown())
@@ -103,7 +128,7 @@ class TheLintOnACopy(unittest.TestCase):
             "prod (sized for 100k daily active people): DatabaseInstanceClass db.t4g.small does not hold the "
             "database memory; it needs db.t4g.large",
             "CacheNodeType cache.t4g.medium does not hold the cache memory (timelines); it needs cache.r7g.xlarge",
-            "StreamMaxTasks 3 does not hold the stream deliveries; it needs 56",
+            "StreamMaxTasks 3 does not hold the stream connections; it needs 6",
             "RequestsPerTargetPerMinute 600 does not hold the request-count scaling; it needs 2032",
         ):
             self.assertIn(wanted, output)
