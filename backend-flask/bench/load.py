@@ -1,6 +1,7 @@
 """Drives the running API with wrk and the database with pgbench, endpoint by endpoint, while sampling
 the memory of gunicorn's workers."""
 
+import itertools
 import json
 import os
 import re
@@ -213,7 +214,7 @@ class ServerCpu:
             (
                 process
                 for process in psutil.process_iter(["name", "cmdline"])
-                if process.info["name"] == "redis-server" and str(redis_port) in " ".join(process.info["cmdline"] or ())
+                if process.info["name"] == "redis-server" and _serves_port(process.info["cmdline"], redis_port)
             ),
             None,
         )
@@ -242,6 +243,15 @@ class ServerCpu:
             "redis": self._seconds([self.redis] if self.redis else []),
             "fanout": self._seconds(self.fanout),
         }
+
+
+def _serves_port(cmdline, port):
+    """Whether a redis-server's command line names this port: as its title ("redis-server 127.0.0.1:6479")
+    or its --port argument. Exact, so that another helper's server on 16479 is not taken for ours on 6479."""
+    words = " ".join(cmdline or ()).split()
+    return any(word.endswith(f":{port}") for word in words) or any(
+        word == "--port" and following == str(port) for word, following in itertools.pairwise(words)
+    )
 
 
 def _spent(before, after):

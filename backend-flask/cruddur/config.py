@@ -196,9 +196,11 @@ class Config:
             raise ConfigError("DB_BOUNDED_STATEMENT_MS must be >= 1 (milliseconds)")
         for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):
             try:
-                counted = limits.parse(spec).amount
+                # One limit per setting: the API counts a single window for each (api/rate_limits.py).
+                [parsed] = limits.parse_many(spec)
+                counted = parsed.amount
             except ValueError as exc:
-                raise ConfigError(f"a rate limit reads like '60/minute', not {spec!r}") from exc
+                raise ConfigError(f"a rate limit reads like '60/minute' (one limit), not {spec!r}") from exc
             if counted < 1:
                 raise ConfigError(f"a rate limit lets at least one request through, not {spec!r}")
         if self.otel_traces_exporter not in ("otlp", "console", "none"):

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from cruddur.api.rate_limits import REDIS_RETRY_SECONDS, MemoryWindows, RedisWindows
+from cruddur.api.rate_limits import MEMORY_COUNTERS_PRUNED_AT, REDIS_RETRY_SECONDS, MemoryWindows, RedisWindows
 from cruddur.config import ConfigError
 
 
@@ -89,7 +89,8 @@ def test_limit_specs(config, spec):
     config.with_overrides(rate_limit_writes_per_user=spec).validate()
 
 
-@pytest.mark.parametrize("spec", ["", "0/minute", "ten/minute", "5"])
+# Several limits in one spec would count only the first of them.
+@pytest.mark.parametrize("spec", ["", "0/minute", "ten/minute", "5", "10/minute;100/hour", "10/minute, 100/hour"])
 def test_bad_limit_specs(config, spec):
     with pytest.raises(ConfigError):
         config.with_overrides(rate_limit_sign_in_per_ip=spec).validate()
@@ -147,3 +148,25 @@ def test_counts_go_back_to_redis_once_it_answers_again(redis_server):
     count, left = windows.hit("cruddur:writes_per_user:ann", 60)
     assert count == 1 and 59 < left <= 60  # Redis again (its counts started afresh with the server)
     assert redis_server.client.ttl("cruddur:writes_per_user:ann") in (59, 60)
+
+
+def test_memory_counters_full_of_live_windows_are_not_pruned_on_every_request():
+    """Live windows cannot be dropped (that would forget counts): past the pruning size with all of them live,
+    a prune per request would copy every counter under the lock for every request."""
+    clock = Clock()
+    windows = MemoryWindows(clock)
+    for n in range(MEMORY_COUNTERS_PRUNED_AT):
+        windows.hit(f"cruddur:writes_per_ip:10.0.{n // 256}.{n % 256}", 60)
+    counters_seen = [windows.windows]
+    for n in range(1000):
+        windows.hit(f"cruddur:writes_per_ip:10.1.{n // 256}.{n % 256}", 60)
+        if counters_seen[-1] is not windows.windows:
+            counters_seen.append(windows.windows)
+    assert len(counters_seen) <= 2
+    # Nothing live was dropped; once the windows end, they go when the counters have grown enough again.
+    assert windows.hit("cruddur:writes_per_ip:10.0.0.0", 60)[0] == 2
+    clock.now += 60
+    for n in range(12_000):
+        windows.hit(f"cruddur:writes_per_ip:10.2.{n // 256}.{n % 256}", 60)
+    assert "cruddur:writes_per_ip:10.0.0.0" not in windows.windows
+    assert len(windows.windows) <= 12_000

@@ -192,6 +192,28 @@ def test_home_events_are_what_the_fan_out_announces(client, person, open_stream,
     assert carol_stream.next(name="home", seconds=0.5) is None
 
 
+def test_announcements_it_cannot_read_leave_home_events_flowing(client, person, open_stream, home_redis, sql):
+    """Whatever lands on the channel (a bug, an older fan-out, someone with access to that Redis), the stream
+    process skips what it cannot read and goes on hearing the rest."""
+    alice, bob = person("alice"), person("bob")
+    bob_stream = open_stream(bob)
+    posted = post_crud(client, alice, "After the odd ones")
+    bob_uuid = uuid_of(sql, "bob")
+    for odd in (
+        "[" * 100_000,  # nested deeper than the JSON parser recurses
+        "not json",
+        json.dumps({"uuid": posted["uuid"], "to": "bob"}),
+        json.dumps({"uuid": posted["uuid"], "by": ["x"], "to": [bob_uuid]}),
+        json.dumps({"uuid": "not-a-uuid", "to": [bob_uuid]}),
+        json.dumps({"uuid": posted["uuid"], "to": [], "followers_of": {"a": 1}}),
+    ):
+        home_redis.client.publish("timelines:home", odd)
+    Timelines.from_url(home_redis.url).publish_home(posted["uuid"], None, [bob_uuid])
+    event = bob_stream.next(name="home", seconds=WITHIN)
+    assert event is not None, "home events stopped after an announcement the stream could not read"
+    assert event["data"]["crud"]["uuid"] == posted["uuid"]
+
+
 def test_a_very_followed_writers_cruds_and_reposts_reach_their_followers(client, person, open_stream, sql):
     """The fan-out does not name the followers of someone above very_followed_threshold(): each stream process
     finds them among its own viewers."""

@@ -85,8 +85,20 @@ def test_entries_put_in_redis_by_someone_else_never_reach_the_page(served, peopl
     assert messages(served.get("/api/activities/home", headers=ann)) == ["bob, followed"]
 
 
+SOME_UUID = "00000000-0000-4000-8000-000000000000"
+
+
 @pytest.mark.parametrize(
-    "damaged", ["not-a-member", "'); DROP TABLE users; --|", "00000000-0000-4000-8000-000000000000|x", "\u00e9|"]
+    "damaged",
+    [
+        "not-a-member",
+        "'); DROP TABLE users; --|",
+        f"{SOME_UUID}|x",
+        "\u00e9|",
+        # The entries come back space-separated: a member with a space in it shifts every score after it.
+        f"{SOME_UUID}| x",
+        f"{SOME_UUID}| ",
+    ],
 )
 def test_a_damaged_timeline_is_rebuilt_not_a_500(served, people, redis_server, sql, damaged):
     ann = people["ann"]
@@ -99,3 +111,23 @@ def test_a_damaged_timeline_is_rebuilt_not_a_500(served, people, redis_server, s
     assert [m.decode() for m in redis_server.client.zrange(key, 0, -1)] == [
         member(sql("SELECT uuid FROM activities WHERE message = 'bob, followed'")[0][0])
     ]
+
+
+@pytest.mark.parametrize("damaged_score", ["-inf", "+inf"])
+def test_a_timeline_entry_with_an_endless_score_is_rebuilt_not_a_500(served, people, redis_server, sql, damaged_score):
+    ann = people["ann"]
+    served.post("/api/users/@bob/follow", headers=ann)
+    post(served, people["bob"], "bob, followed")
+    key = warm_timeline(served, redis_server, sql, ann, "ann")
+    redis_server.client.zadd(key, {member(SOME_UUID): damaged_score})
+    assert messages(served.get("/api/activities/home", headers=ann)) == ["bob, followed"]
+
+
+@pytest.mark.parametrize("damaged_state", ["not-a-number", "inf", "nan"])
+def test_a_timeline_whose_state_is_damaged_is_rebuilt_not_a_500(served, people, redis_server, sql, damaged_state):
+    ann = people["ann"]
+    served.post("/api/users/@bob/follow", headers=ann)
+    post(served, people["bob"], "bob, followed")
+    key = warm_timeline(served, redis_server, sql, ann, "ann")
+    redis_server.client.set(f"{key}:state", damaged_state)
+    assert messages(served.get("/api/activities/home", headers=ann)) == ["bob, followed"]

@@ -172,3 +172,26 @@ def test_kept_tokens_are_bounded(cache):
         verifier.verify(token)
         assert len(verifier.verified) <= 10
     assert tokens[-1] in verifier.verified
+
+
+def test_a_full_cache_is_not_pruned_for_each_new_token(cache):
+    """Tokens expire about as fast as new ones come once the cache is full: a prune that freed only the one
+    that had expired would copy the whole cache again for the very next token."""
+    import time
+
+    start = int(time.time())
+    clock = Clock()
+    clock.now = float(start)
+    verifier = TokenVerifier(ISSUER, CLIENT, cache, clock=clock, kept=40)
+    # Token n is verified at start + n and stays live (with the leeway) until start + n + 39.
+    tokens = [sign(access_claims(ISSUER, CLIENT, sub=f"person-{n}", exp=start + n + 9)) for n in range(80)]
+    caches_seen = []
+    for token in tokens:
+        verifier.verify(token)
+        if not caches_seen or caches_seen[-1] is not verifier.verified:
+            caches_seen.append(verifier.verified)
+        assert len(verifier.verified) <= 40
+        clock.now += 1
+    assert verifier.verify(tokens[-1])["sub"] == "person-79"
+    # The cache is replaced once per prune: at most once per half a cache of new tokens.
+    assert len(caches_seen) <= 1 + 80 // 20

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # After Redis fails, counts stay in memory this long before Redis is tried again.
 REDIS_RETRY_SECONDS = 5
-# The in-memory counters are pruned of ended windows when they reach this many.
+# The in-memory counters are pruned of ended windows when they reach this many (or twice as many as the last
+# prune left, when most were still live).
 MEMORY_COUNTERS_PRUNED_AT = 10_000
 
 # Counts a request in its window (started by the window's first request) and answers the count and the
@@ -93,13 +94,17 @@ class MemoryWindows:
     def __init__(self, clock=time.monotonic):
         self.clock = clock
         self.windows = {}
+        self.prune_at = MEMORY_COUNTERS_PRUNED_AT
         self.lock = threading.Lock()
 
     def hit(self, key, window_seconds):
         now = self.clock()
         with self.lock:
-            if len(self.windows) >= MEMORY_COUNTERS_PRUNED_AT:
+            if len(self.windows) >= self.prune_at:
                 self.windows = {k: w for k, w in self.windows.items() if w[1] > now}
+                # Live windows cannot go (their counts would be forgotten): the next prune waits until the
+                # counters have doubled, rather than copying them all again for every request.
+                self.prune_at = max(MEMORY_COUNTERS_PRUNED_AT, 2 * len(self.windows))
             count, ends_at = self.windows.get(key, (0, 0))
             if ends_at <= now:
                 count, ends_at = 0, now + window_seconds

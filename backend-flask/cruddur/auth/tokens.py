@@ -103,9 +103,12 @@ class TokenVerifier:
     def _drop_expired_or_oldest(self):
         now = self.clock()
         live = {token: claims for token, claims in self.verified.items() if claims["exp"] >= now - LEEWAY_SECONDS}
-        if len(live) >= self.kept:
-            # Still full of live tokens: keep the newer half (dicts keep insertion order).
-            live = dict(list(live.items())[len(live) - self.kept // 2 :])
+        half = self.kept // 2
+        if len(live) > half:
+            # Keep the newer half (dicts keep insertion order), so that the next prune is half a cache of new
+            # tokens away: once full, tokens expire about as fast as new ones come, and freeing only those would
+            # copy the whole cache again for nearly every new token.
+            live = dict(list(live.items())[len(live) - half :])
         self.verified = live
 
     def _verify_signature(self, token):

@@ -51,7 +51,15 @@ class Listener:
                 await self.on_reconnect()
             while True:
                 async for notify in conn.notifies(timeout=self.check_seconds):
-                    self.on_payload(notify.payload)
+                    self._handle(notify.payload)
                 # Quiet for a while: a round trip proves the connection still stands (a dead peer that sent
                 # no reset would otherwise leave the stream deaf).
                 await conn.execute("SELECT 1")
+
+    def _handle(self, payload):
+        # A payload that cannot be handled must not end this task: nothing would restart it, and the health
+        # check would go on answering `connected` for a deaf stream.
+        try:
+            self.on_payload(payload)
+        except Exception:
+            log.exception("stream event not handled", extra={"fields": {"payload_bytes": len(payload)}})

@@ -65,8 +65,16 @@ class HomeSubscriber:
                 awaiting_pong = False
                 kind = message["type"]
                 if kind == "message":
-                    self.on_message(message["data"])
+                    self._handle(message["data"])
                 elif kind == "subscribe":
                     self.subscribed = True
                     self.subscriptions += 1
                     log.info("home events subscribed", extra={"fields": {"subscriptions": self.subscriptions}})
+
+    def _handle(self, data):
+        # One announcement that cannot be handled (json.loads raises RecursionError on deep nesting, say) must
+        # not end this task: nothing would restart it, and home events would stop for good.
+        try:
+            self.on_message(data)
+        except Exception:
+            log.exception("home announcement not handled", extra={"fields": {"payload_bytes": len(data)}})

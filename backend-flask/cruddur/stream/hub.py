@@ -208,8 +208,13 @@ class Hub:
         """One of the fan-out's announcements (timelines/store.py publish_home), as it arrives."""
         try:
             event = json.loads(payload)
-            understood = isinstance(event["uuid"], str) and all(isinstance(viewer, str) for viewer in event["to"])
-        except (ValueError, KeyError, TypeError):
+            viewers = event["to"]
+            understood = (
+                isinstance(event["uuid"], str)
+                and isinstance(viewers, list)
+                and all(isinstance(viewer, str) for viewer in viewers)
+            )
+        except (ValueError, KeyError, TypeError, RecursionError):
             understood = False
         if not understood:
             log.warning("home announcement not understood", extra={"fields": {"payload_bytes": len(payload)}})

@@ -18,6 +18,7 @@ writer alone): each stream process finds those followers among its own viewers.
 """
 
 import json
+import math
 import re
 import secrets
 from datetime import UTC, datetime
@@ -117,6 +118,15 @@ _UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _MEMBER = re.compile(rf"{_UUID}\|(?:{_UUID})?")
 
 
+def _finite(text):
+    """The number a score's text reads, or None when it reads no finite number."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def member(activity_uuid, reposter_uuid=None):
     return f"{activity_uuid}|{reposter_uuid or ''}"
 
@@ -155,19 +165,32 @@ class Timelines:
         reply = self._call(self._read, [str(viewer_uuid), before_score, count, self.idle_seconds])
         if reply is None:
             return None
-        state, size, lowest, joined = (part.decode() if isinstance(part, bytes) else part for part in reply)
+        parsed = self._parsed(*(part.decode() if isinstance(part, bytes) else part for part in reply))
+        if parsed is None:
+            # Only our scripts write here, so this is a damaged store: rebuilt on the next read.
+            self.forget(viewer_uuid)
+        return parsed
+
+    def _parsed(self, state, size, lowest, joined):
+        """read()'s answer from the script's reply; None when the reply is not what the scripts write (a member
+        with a space in it shifts every score after it; a score or state may not be a finite number)."""
         flat = joined.split(" ") if joined else []
-        bounds = [float(state)] if state != "-inf" else []
+        if len(flat) % 2:
+            return None
+        bounds = []
+        if state != "-inf":
+            bounds.append(_finite(state))
         if int(size) >= self.size and lowest != "-inf":
-            bounds.append(float(lowest))
+            bounds.append(_finite(lowest))
         entries = []
         for index in range(0, len(flat), 2):
-            if _MEMBER.fullmatch(flat[index]) is None:
-                # Only the fan-out writes here, so this is a damaged store: rebuilt on the next read.
-                self.forget(viewer_uuid)
+            entry_score = _finite(flat[index + 1])
+            if _MEMBER.fullmatch(flat[index]) is None or entry_score is None:
                 return None
             activity_uuid, reposter_uuid = flat[index].split("|")
-            entries.append((activity_uuid, float(flat[index + 1]), reposter_uuid or None))
+            entries.append((activity_uuid, entry_score, reposter_uuid or None))
+        if None in bounds:
+            return None
         return (max(bounds) if bounds else None), entries
 
     def add(self, activity_uuid, reposter_uuid, feed_at, viewer_uuids):
