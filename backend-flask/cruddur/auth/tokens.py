@@ -1,5 +1,6 @@
 """Verifies Cognito access tokens against the pool's published keys (JWKS), cached per process."""
 
+import hashlib
 import json
 import threading
 import time
@@ -16,6 +17,9 @@ LEEWAY_SECONDS = 30
 # Tokens whose signature has been checked, kept per process: checking an RS256 signature (and building the key
 # for it) was a tenth of a signed-in read's CPU. Bounded; the claims are still checked on every use.
 VERIFIED_TOKENS_KEPT = 10_000
+# What verify answers and keeps of the claims: what _check_claims reads, the subject and the expiry. Kept tokens are
+# held by their SHA-256, so a full cache is a few megabytes rather than 30 (a Cognito token and its claims).
+KEPT_CLAIMS = ("sub", "exp", "iat", "nbf", "iss", "token_use", "client_id")
 
 
 def fetch_jwks(url, timeout=5):
@@ -78,31 +82,34 @@ class TokenVerifier:
         self.keys = key_cache
         self.clock = clock
         self.kept = kept
-        # Token -> its claims, for tokens whose signature verified: the same string is the same signed claims.
+        # SHA-256 of a token -> its claims, for tokens whose signature verified: the same string is the same
+        # signed claims.
         self.verified = {}
         self.lock = threading.Lock()
 
     def verify(self, token):
         """Answers the claims of a valid access token; raises a 401 ApiError with the reason otherwise."""
-        claims = self.verified.get(token)
+        digest = hashlib.sha256(token.encode()).digest()
+        claims = self.verified.get(digest)
         if claims is None:
-            claims = self._verify_signature(token)
+            signed = self._verify_signature(token)
+            claims = {name: signed[name] for name in KEPT_CLAIMS if name in signed}
         # Expiry and the rest on every use, so a kept token is refused from the moment it expires.
         self._check_claims(claims)
-        self._keep(token, claims)
+        self._keep(digest, claims)
         return claims
 
-    def _keep(self, token, claims):
-        if token in self.verified:
+    def _keep(self, digest, claims):
+        if digest in self.verified:
             return
         with self.lock:
             if len(self.verified) >= self.kept:
                 self._drop_expired_or_oldest()
-            self.verified[token] = claims
+            self.verified[digest] = claims
 
     def _drop_expired_or_oldest(self):
         now = self.clock()
-        live = {token: claims for token, claims in self.verified.items() if claims["exp"] >= now - LEEWAY_SECONDS}
+        live = {digest: claims for digest, claims in self.verified.items() if claims["exp"] >= now - LEEWAY_SECONDS}
         half = self.kept // 2
         if len(live) > half:
             # Keep the newer half (dicts keep insertion order), so that the next prune is half a cache of new
