@@ -1,0 +1,168 @@
+-- Search reads a term's newest matches day by day and hour by hour, newest first, through one GIN index: a
+-- word common long ago and absent from the last half million cruds costs about what a word common today does
+-- (issue 20). The planner used to choose between reading every crud newest first (fast while matches are near
+-- the top) and reading every match through the index (fast while they are few); a word common only in older
+-- cruds made the first walk half the table and the second fetch tens of thousands of rows.
+--
+-- Each crud is in two periods, the hour and the day of its creation, each a key of the index beside its words
+-- and hashtags, so the index alone answers "the matches of this term in this period": GIN intersects the
+-- term's entries with the period's. Cruds are stored roughly in the order they are posted, so a period's
+-- entries span a narrow stretch of the table and the intersection skips the rest of the term's.
+CREATE FUNCTION search_periods(created_at timestamptz)
+RETURNS integer[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- Seconds since the epoch do not depend on the session's time zone, so this is truly immutable. Hours count
+-- from 0 and days from 1,000,000,000, so the two kinds of key never meet before the year 2084.
+AS $$
+  SELECT ARRAY[floor(extract(epoch FROM created_at) / 3600),
+               1000000000 + floor(extract(epoch FROM created_at) / 86400)]::integer[]
+$$;
+
+-- Every column a search reads by, in one index, which serves a condition on any one of them as a single-column
+-- index would. The period comes first: GIN tests a scan's conditions in column order, each from the match the
+-- one before it found, so a period starts the term's entries at its own first crud. (A term of several words
+-- or hashtags that must all be there would otherwise be stepped through from its first match in the table.)
+-- Entries go straight into the index: a pending list would be read whole by each of a search's probes.
+CREATE INDEX activities_search_periods_idx ON activities
+  USING gin (search_periods(created_at), search_vector, hashtags) WITH (fastupdate = off);
+DROP INDEX activities_search_idx;
+DROP INDEX activities_hashtags_idx;
+
+-- The newest `wanted` live cruds before (before_created_at, before_uuid) matching the words (a tsquery) and
+-- carrying every one of `tags`, newest first; with words null, matching the tags alone. Days are read newest
+-- first: a day without a match costs one probe of the index, one with no more matches than are still wanted
+-- is read at once, any other (and the newest day, where a term common now is found) hour by hour. A term of
+-- several words or hashtags is first counted in the whole table: GIN steps through such a term match by match
+-- and cannot stop at a period's end, so one count tells at once when it has few matches or none (two common
+-- words never written together).
+CREATE FUNCTION newest_search_matches(words tsquery, tags text[], before_created_at timestamptz,
+                                      before_uuid uuid, wanted integer)
+RETURNS TABLE (uuid uuid, created_at timestamptz, search_vector tsvector)
+LANGUAGE plpgsql STABLE
+-- Each probe has one best plan whatever its values (the index is the only way to a period), so it is planned
+-- once per session rather than on each of its runs.
+SET plan_cache_mode = force_generic_plan
+ROWS 300
+AS $$
+DECLARE
+  newest_hour integer;
+  oldest_hour integer;
+  -- Periods still to read, as parallel stacks of their length in hours (24 or 1) and number (since the epoch,
+  -- in those lengths); the newest is on top.
+  spans integer[] := '{}';
+  numbers integer[] := '{}';
+  span integer;
+  number integer;
+  key integer;
+  remaining integer := wanted;
+  counted integer;
+BEGIN
+  -- Live cruds are no older than the oldest live one, nor newer than the newest before the cursor.
+  SELECT floor(extract(epoch FROM a.created_at) / 3600) INTO newest_hour
+  FROM activities a WHERE a.created_at <= before_created_at ORDER BY a.created_at DESC LIMIT 1;
+  SELECT floor(extract(epoch FROM a.created_at) / 3600) INTO oldest_hour
+  FROM activities a WHERE a.expires_at > now() ORDER BY a.created_at LIMIT 1;
+  IF newest_hour IS NULL OR oldest_hour IS NULL OR remaining < 1 THEN
+    RETURN;
+  END IF;
+
+  IF (words IS NOT NULL AND numnode(words) > 1) OR cardinality(tags) > 1 THEN
+    IF words IS NULL THEN
+      SELECT count(*) INTO counted FROM (
+        SELECT FROM activities a
+        WHERE a.hashtags @> tags AND a.expires_at > now() AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+        LIMIT remaining + 1
+      ) AS all_matches;
+    ELSE
+      SELECT count(*) INTO counted FROM (
+        SELECT FROM activities a
+        WHERE a.search_vector @@ words AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+          AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+        LIMIT remaining + 1
+      ) AS all_matches;
+    END IF;
+    IF counted = 0 THEN
+      RETURN;
+    ELSIF counted <= remaining THEN
+      IF words IS NULL THEN
+        RETURN QUERY
+          SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+          WHERE a.hashtags @> tags AND a.expires_at > now()
+            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          ORDER BY a.created_at DESC, a.uuid DESC;
+      ELSE
+        RETURN QUERY
+          SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+          WHERE a.search_vector @@ words AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          ORDER BY a.created_at DESC, a.uuid DESC;
+      END IF;
+      RETURN;
+    END IF;
+  END IF;
+
+  FOR number IN floor(oldest_hour / 24.0)::integer .. floor(newest_hour / 24.0)::integer LOOP
+    spans := spans || 24;
+    numbers := numbers || number;
+  END LOOP;
+  WHILE remaining > 0 AND cardinality(spans) > 0 LOOP
+    span := spans[cardinality(spans)];
+    number := numbers[cardinality(numbers)];
+    spans := spans[1:cardinality(spans) - 1];
+    numbers := numbers[1:cardinality(numbers) - 1];
+    -- An hour outside the live, uncursored ones has nothing to give.
+    CONTINUE WHEN (number + 1) * span <= oldest_hour OR number * span > newest_hour;
+    key := CASE span WHEN 24 THEN 1000000000 + number ELSE number END;
+
+    IF span = 24 THEN
+      IF newest_hour < (number + 1) * 24 THEN
+        counted := remaining + 1;
+      ELSIF words IS NULL THEN
+        -- How many matches the day holds, counted no further than one more than are still wanted.
+        SELECT count(*) INTO counted FROM (
+          SELECT FROM activities a
+          WHERE search_periods(a.created_at) @> ARRAY[key] AND a.hashtags @> tags AND a.expires_at > now()
+            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          LIMIT remaining + 1
+        ) AS day_matches;
+      ELSE
+        SELECT count(*) INTO counted FROM (
+          SELECT FROM activities a
+          WHERE search_periods(a.created_at) @> ARRAY[key] AND a.search_vector @@ words
+            AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          LIMIT remaining + 1
+        ) AS day_matches;
+      END IF;
+      CONTINUE WHEN counted = 0;
+      IF counted > remaining THEN
+        -- Hour by hour, the oldest pushed first so the newest is read first.
+        FOR hour IN number * 24 .. number * 24 + 23 LOOP
+          spans := spans || 1;
+          numbers := numbers || hour;
+        END LOOP;
+        CONTINUE;
+      END IF;
+    END IF;
+
+    IF words IS NULL THEN
+      RETURN QUERY
+        SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+        WHERE search_periods(a.created_at) @> ARRAY[key] AND a.hashtags @> tags AND a.expires_at > now()
+          AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+        ORDER BY a.created_at DESC, a.uuid DESC
+        LIMIT remaining;
+    ELSE
+      RETURN QUERY
+        SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+        WHERE search_periods(a.created_at) @> ARRAY[key] AND a.search_vector @@ words
+          AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+          AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+        ORDER BY a.created_at DESC, a.uuid DESC
+        LIMIT remaining;
+    END IF;
+    GET DIAGNOSTICS counted = ROW_COUNT;
+    remaining := remaining - counted;
+  END LOOP;
+END
+$$;
