@@ -29,31 +29,28 @@ DROP INDEX activities_search_idx;
 DROP INDEX activities_hashtags_idx;
 
 -- The newest `wanted` live cruds before (before_created_at, before_uuid) matching the words (a tsquery) and
--- carrying every one of `tags`, newest first; with words null, matching the tags alone. Days are read newest
--- first: a day without a match costs one probe of the index, one with no more matches than are still wanted
--- is read at once, any other (and the newest day, where a term common now is found) hour by hour. A term of
--- several words or hashtags is first counted in the whole table: GIN steps through such a term match by match
--- and cannot stop at a period's end, so one count tells at once when it has few matches or none (two common
--- words never written together).
+-- carrying every one of `tags`, newest first; with words null, matching the tags alone. The newest day is read
+-- hour by hour (a term common now is found in its newest hours); then one probe finds the newest older day with
+-- a match, which is read whole when it has no more matches than are still wanted and hour by hour otherwise,
+-- and so on. Each read walks its hours or days newest first in one statement and stops once it has enough.
+-- A term of several words or hashtags that must all be there is first counted in the whole table: GIN steps
+-- through such a term match by match and cannot stop at a period's end, so one count tells at once when it
+-- has few matches or none (two common words never written together).
 CREATE FUNCTION newest_search_matches(words tsquery, tags text[], before_created_at timestamptz,
                                       before_uuid uuid, wanted integer)
 RETURNS TABLE (uuid uuid, created_at timestamptz, search_vector tsvector)
 LANGUAGE plpgsql STABLE
--- Each probe has one best plan whatever its values (the index is the only way to a period), so it is planned
--- once per session rather than on each of its runs.
+-- Each statement has one best plan whatever its values (the index is the only way to a period), so it is
+-- planned once per session rather than on each run.
 SET plan_cache_mode = force_generic_plan
 ROWS 300
 AS $$
 DECLARE
+  -- Hours and days since the epoch.
   newest_hour integer;
   oldest_hour integer;
-  -- Periods still to read, as parallel stacks of their length in hours (24 or 1) and number (since the epoch,
-  -- in those lengths); the newest is on top.
-  spans integer[] := '{}';
-  numbers integer[] := '{}';
-  span integer;
-  number integer;
-  key integer;
+  oldest_day integer;
+  day integer;
   remaining integer := wanted;
   counted integer;
 BEGIN
@@ -101,68 +98,84 @@ BEGIN
     END IF;
   END IF;
 
-  FOR number IN floor(oldest_hour / 24.0)::integer .. floor(newest_hour / 24.0)::integer LOOP
-    spans := spans || 24;
-    numbers := numbers || number;
-  END LOOP;
-  WHILE remaining > 0 AND cardinality(spans) > 0 LOOP
-    span := spans[cardinality(spans)];
-    number := numbers[cardinality(numbers)];
-    spans := spans[1:cardinality(spans) - 1];
-    numbers := numbers[1:cardinality(numbers) - 1];
-    -- An hour outside the live, uncursored ones has nothing to give.
-    CONTINUE WHEN (number + 1) * span <= oldest_hour OR number * span > newest_hour;
-    key := CASE span WHEN 24 THEN 1000000000 + number ELSE number END;
-
-    IF span = 24 THEN
-      IF newest_hour < (number + 1) * 24 THEN
-        counted := remaining + 1;
-      ELSIF words IS NULL THEN
-        -- How many matches the day holds, counted no further than one more than are still wanted.
-        SELECT count(*) INTO counted FROM (
-          SELECT FROM activities a
-          WHERE search_periods(a.created_at) @> ARRAY[key] AND a.hashtags @> tags AND a.expires_at > now()
-            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
-          LIMIT remaining + 1
-        ) AS day_matches;
+  day := floor(newest_hour / 24.0);
+  oldest_day := floor(oldest_hour / 24.0);
+  counted := remaining + 1;
+  LOOP
+    IF counted > remaining THEN
+      -- Hour by hour, newest first (the nested loop runs the hours in the series' order), until enough.
+      IF words IS NULL THEN
+        RETURN QUERY
+          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour), greatest(day * 24, oldest_hour), -1) AS h,
+          LATERAL (
+            SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+            WHERE search_periods(a.created_at) @> ARRAY[h] AND a.hashtags @> tags AND a.expires_at > now()
+              AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+            ORDER BY a.created_at DESC, a.uuid DESC
+            LIMIT remaining
+          ) AS m
+          LIMIT remaining;
       ELSE
-        SELECT count(*) INTO counted FROM (
-          SELECT FROM activities a
-          WHERE search_periods(a.created_at) @> ARRAY[key] AND a.search_vector @@ words
-            AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
-            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
-          LIMIT remaining + 1
-        ) AS day_matches;
+        RETURN QUERY
+          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour), greatest(day * 24, oldest_hour), -1) AS h,
+          LATERAL (
+            SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+            WHERE search_periods(a.created_at) @> ARRAY[h] AND a.search_vector @@ words
+              AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+              AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+            ORDER BY a.created_at DESC, a.uuid DESC
+            LIMIT remaining
+          ) AS m
+          LIMIT remaining;
       END IF;
-      CONTINUE WHEN counted = 0;
-      IF counted > remaining THEN
-        -- Hour by hour, the oldest pushed first so the newest is read first.
-        FOR hour IN number * 24 .. number * 24 + 23 LOOP
-          spans := spans || 1;
-          numbers := numbers || hour;
-        END LOOP;
-        CONTINUE;
-      END IF;
-    END IF;
-
-    IF words IS NULL THEN
+    ELSIF words IS NULL THEN
+      -- The whole day: it has no more matches than are still wanted, and few.
       RETURN QUERY
         SELECT a.uuid, a.created_at, a.search_vector FROM activities a
-        WHERE search_periods(a.created_at) @> ARRAY[key] AND a.hashtags @> tags AND a.expires_at > now()
-          AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
-        ORDER BY a.created_at DESC, a.uuid DESC
-        LIMIT remaining;
+        WHERE search_periods(a.created_at) @> ARRAY[1000000000 + day] AND a.hashtags @> tags
+          AND a.expires_at > now() AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+        ORDER BY a.created_at DESC, a.uuid DESC;
     ELSE
       RETURN QUERY
         SELECT a.uuid, a.created_at, a.search_vector FROM activities a
-        WHERE search_periods(a.created_at) @> ARRAY[key] AND a.search_vector @@ words
+        WHERE search_periods(a.created_at) @> ARRAY[1000000000 + day] AND a.search_vector @@ words
           AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
           AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
-        ORDER BY a.created_at DESC, a.uuid DESC
-        LIMIT remaining;
+        ORDER BY a.created_at DESC, a.uuid DESC;
     END IF;
     GET DIAGNOSTICS counted = ROW_COUNT;
     remaining := remaining - counted;
+    EXIT WHEN remaining <= 0 OR day <= oldest_day;
+
+    -- The newest older day with a match, and its matches, counted to 51 at most (or one more than are still
+    -- wanted): a day with more is read hour by hour, so no more than 51 rows are fetched only to be counted.
+    IF words IS NULL THEN
+      SELECT d, day_matches.n INTO day, counted FROM generate_series(day - 1, oldest_day, -1) AS d,
+      LATERAL (
+        SELECT count(*) AS n FROM (
+          SELECT FROM activities a
+          WHERE search_periods(a.created_at) @> ARRAY[1000000000 + d] AND a.hashtags @> tags
+            AND a.expires_at > now() AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          LIMIT least(remaining, 50) + 1
+        ) AS matches
+      ) AS day_matches
+      WHERE day_matches.n > 0
+      LIMIT 1;
+    ELSE
+      SELECT d, day_matches.n INTO day, counted FROM generate_series(day - 1, oldest_day, -1) AS d,
+      LATERAL (
+        SELECT count(*) AS n FROM (
+          SELECT FROM activities a
+          WHERE search_periods(a.created_at) @> ARRAY[1000000000 + d] AND a.search_vector @@ words
+            AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+            AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+          LIMIT least(remaining, 50) + 1
+        ) AS matches
+      ) AS day_matches
+      WHERE day_matches.n > 0
+      LIMIT 1;
+    END IF;
+    EXIT WHEN NOT FOUND;
   END LOOP;
 END
 $$;
