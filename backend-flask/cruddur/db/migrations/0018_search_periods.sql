@@ -103,11 +103,22 @@ BEGIN
   counted := remaining + 1;
   LOOP
     IF counted > remaining THEN
-      -- Hour by hour, newest first (the nested loop runs the hours in the series' order), until enough.
+      -- Hour by hour, newest first (nested loops run the periods in the series' order), until enough; a
+      -- block of six hours without a match is passed over in one probe.
       IF words IS NULL THEN
         RETURN QUERY
-          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour), greatest(day * 24, oldest_hour), -1) AS h,
-          LATERAL (
+          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour) / 6, greatest(day * 24, oldest_hour) / 6, -1)
+            AS block
+          CROSS JOIN LATERAL (
+            SELECT FROM activities a
+            WHERE search_periods(a.created_at) && ARRAY[block * 6, block * 6 + 1, block * 6 + 2, block * 6 + 3,
+                                                        block * 6 + 4, block * 6 + 5]
+              AND a.hashtags @> tags AND a.expires_at > now()
+              AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+            LIMIT 1
+          ) AS block_has_a_match
+          CROSS JOIN LATERAL generate_series(least(block * 6 + 5, newest_hour), greatest(block * 6, oldest_hour), -1) AS h
+          CROSS JOIN LATERAL (
             SELECT a.uuid, a.created_at, a.search_vector FROM activities a
             WHERE search_periods(a.created_at) @> ARRAY[h] AND a.hashtags @> tags AND a.expires_at > now()
               AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
@@ -117,8 +128,19 @@ BEGIN
           LIMIT remaining;
       ELSE
         RETURN QUERY
-          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour), greatest(day * 24, oldest_hour), -1) AS h,
-          LATERAL (
+          SELECT m.* FROM generate_series(least(day * 24 + 23, newest_hour) / 6, greatest(day * 24, oldest_hour) / 6, -1)
+            AS block
+          CROSS JOIN LATERAL (
+            SELECT FROM activities a
+            WHERE search_periods(a.created_at) && ARRAY[block * 6, block * 6 + 1, block * 6 + 2, block * 6 + 3,
+                                                        block * 6 + 4, block * 6 + 5]
+              AND a.search_vector @@ words
+              AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
+              AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+            LIMIT 1
+          ) AS block_has_a_match
+          CROSS JOIN LATERAL generate_series(least(block * 6 + 5, newest_hour), greatest(block * 6, oldest_hour), -1) AS h
+          CROSS JOIN LATERAL (
             SELECT a.uuid, a.created_at, a.search_vector FROM activities a
             WHERE search_periods(a.created_at) @> ARRAY[h] AND a.search_vector @@ words
               AND (cardinality(tags) = 0 OR a.hashtags @> tags) AND a.expires_at > now()
