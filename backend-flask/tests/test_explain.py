@@ -233,13 +233,15 @@ def search_function_statements(conn):
 def test_every_statement_of_the_search_function_reads_through_an_index(seeded):
     with psycopg.connect(seeded, autocommit=True) as conn:
         statements = search_function_statements(conn)
-        # The two bounds, and for words and for hashtags a whole-table count and read, a day's count and a
-        # period's read.
-        assert len(statements) == 12
+        # The two bounds, the newest-first read of words only excluded, and for words and for hashtags a
+        # whole-table count and read, a day's count and read, and an hour-by-hour read.
+        assert len(statements) == 13
         for statement in statements:
             plan = conn.execute("EXPLAIN (FORMAT JSON, GENERIC_PLAN) " + statement).fetchone()[0][0]["Plan"]
-            # Matches through the search index; the bounds (the newest and the oldest crud) by creation time.
-            expected = "activities_search_periods_idx" if "@@" in statement or "@>" in statement else "activities_"
+            # Matches through the search index; the bounds (the newest and the oldest crud) and words only
+            # excluded (IS TRUE) by creation time.
+            by_time = "IS TRUE" in statement or not ("@@" in statement or "@>" in statement)
+            expected = "activities_created_at_idx" if by_time else "activities_search_periods_idx"
             assert sequential_scans(plan) == [] and index_names(plan), f"{statement}\n{outline(plan)}"
             assert all(name.startswith(expected) for name in index_names(plan)), f"{statement}\n{outline(plan)}"
 

@@ -9,9 +9,9 @@ AUTHOR = "00000000-0000-4000-8000-00000000a001"
 NEWEST = ("infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
 
 # 3,000 cruds, one every 13 minutes over the last 27 days, with twins at the same instant every 100th (so
-# uuids break ties), every 11th expired. `espresso` is only in the older half, `latte` only in the newest
-# third, `mocha` all along, `tea` and `chai` each common but never together, `zebra` nowhere; #brew all
-# along, #vintage only in the oldest third.
+# uuids break ties), every 11th expired. `crud` is in every one (about 100 a day), `espresso` only in the older
+# half, `latte` only in the newest third, `mocha` all along, `tea` and `chai` each common but never together,
+# `zebra` nowhere; #brew all along, #vintage only in the oldest third.
 CRUDS = f"""
 INSERT INTO users (uuid, cognito_user_id, handle, email, display_name)
 VALUES ('{AUTHOR}', 'periods', 'periods', 'periods@example.com', 'Periods');
@@ -47,6 +47,7 @@ LIMIT %(wanted)s
 """
 
 TERMS = [
+    ("crud", []),
     ("espresso", []),
     ("latte", []),
     ("mocha", []),
@@ -54,6 +55,9 @@ TERMS = [
     ("tea chai", []),
     ("tea or chai", []),
     ("-mocha", []),
+    ("-mocha", ["brew"]),
+    ("mocha -tea", []),
+    ("the", []),
     ("mocha", ["brew"]),
     ("", ["brew"]),
     ("", ["vintage"]),
@@ -72,7 +76,8 @@ def uuids(rows):
 
 
 @pytest.mark.parametrize("words, tags", TERMS)
-@pytest.mark.parametrize("wanted", [1, 5, 40, 300, 5000])
+# Between 51 and a day's matches, a day counted to its cap of 51 must still be read hour by hour.
+@pytest.mark.parametrize("wanted", [1, 5, 40, 60, 75, 100, 150, 300, 5000])
 def test_the_newest_matches_are_those_of_the_plain_ordered_read(cruds, words, tags, wanted):
     params = {"words": words, "tags": tags, "before_created_at": NEWEST[0], "before_uuid": NEWEST[1]}
     params["wanted"] = wanted

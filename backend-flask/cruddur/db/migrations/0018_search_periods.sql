@@ -31,11 +31,11 @@ DROP INDEX activities_hashtags_idx;
 -- The newest `wanted` live cruds before (before_created_at, before_uuid) matching the words (a tsquery) and
 -- carrying every one of `tags`, newest first; with words null, matching the tags alone. The newest day is read
 -- hour by hour (a term common now is found in its newest hours); then one probe finds the newest older day with
--- a match, which is read whole when it has no more matches than are still wanted and hour by hour otherwise,
--- and so on. Each read walks its hours or days newest first in one statement and stops once it has enough.
--- A term of several words or hashtags that must all be there is first counted in the whole table: GIN steps
--- through such a term match by match and cannot stop at a period's end, so one count tells at once when it
--- has few matches or none (two common words never written together).
+-- a match, which is read whole when it has few matches (50 at most, and no more than are still wanted) and hour
+-- by hour otherwise, and so on. Each read walks its hours or days newest first in one statement and stops once
+-- it has enough. A term of several words or hashtags that must all be there is first counted in the whole
+-- table: GIN steps through such a term match by match and cannot stop at a period's end, so one count tells
+-- at once when it has few matches or none (two common words never written together).
 CREATE FUNCTION newest_search_matches(words tsquery, tags text[], before_created_at timestamptz,
                                       before_uuid uuid, wanted integer)
 RETURNS TABLE (uuid uuid, created_at timestamptz, search_vector tsvector)
@@ -59,11 +59,25 @@ BEGIN
   FROM activities a WHERE a.created_at <= before_created_at ORDER BY a.created_at DESC LIMIT 1;
   SELECT floor(extract(epoch FROM a.created_at) / 3600) INTO oldest_hour
   FROM activities a WHERE a.expires_at > now() ORDER BY a.created_at LIMIT 1;
-  IF newest_hour IS NULL OR oldest_hour IS NULL OR remaining < 1 THEN
+  -- Words that are all stop words ("the") match nothing.
+  IF newest_hour IS NULL OR oldest_hour IS NULL OR remaining < 1 OR numnode(words) = 0 THEN
     RETURN;
   END IF;
 
-  IF (words IS NOT NULL AND numnode(words) > 1) OR cardinality(tags) > 1 THEN
+  -- querytree is the part of the words the index can find. Words only excluded ("-coffee") have none: GIN
+  -- would read every crud's entries for them, while most cruds match, so they are read newest first (the
+  -- comparison IS TRUE keeps the index from being used for them).
+  IF querytree(words) = 'T' THEN
+    RETURN QUERY
+      SELECT a.uuid, a.created_at, a.search_vector FROM activities a
+      WHERE (a.search_vector @@ words) IS TRUE AND (cardinality(tags) = 0 OR a.hashtags @> tags)
+        AND a.expires_at > now() AND (a.created_at, a.uuid) < (before_created_at, before_uuid)
+      ORDER BY a.created_at DESC, a.uuid DESC
+      LIMIT remaining;
+    RETURN;
+  END IF;
+
+  IF (words IS NOT NULL AND numnode(querytree(words)::tsquery) > 1) OR cardinality(tags) > 1 THEN
     IF words IS NULL THEN
       SELECT count(*) INTO counted FROM (
         SELECT FROM activities a
@@ -102,7 +116,7 @@ BEGIN
   oldest_day := floor(oldest_hour / 24.0);
   counted := remaining + 1;
   LOOP
-    IF counted > remaining THEN
+    IF counted > least(remaining, 50) THEN
       -- Hour by hour, newest first (nested loops run the periods in the series' order), until enough; a
       -- block of six hours without a match is passed over in one probe.
       IF words IS NULL THEN
