@@ -4,6 +4,8 @@
 -- user1 follows :follows_max people (the signed-in home of the bench); everyone else follows
 -- :follows_min to :follows_max, most near the minimum. 90% of cruds are top-level, 10% replies to 1% of
 -- them; every fifth top-level crud has expired; crud n has n % 3 likes and every 50th is reposted.
+-- `espresso` is in a tenth of the live top-level cruds older than 17 days and in none newer (the newest
+-- ~56%, whatever the size): a word whose newest matches are far behind the newest cruds.
 
 INSERT INTO users (uuid, cognito_user_id, handle, email, display_name, bio, created_at)
 SELECT md5('seed-user-' || n)::uuid, 'seed-' || n, 'user' || n, 'user' || n || '@example.com',
@@ -33,7 +35,8 @@ WHERE u.uuid = c.uuid;
 INSERT INTO activities (uuid, user_uuid, message, hashtags, likes_count, reposts_count, created_at, expires_at)
 SELECT md5('seed-crud-' || t.n)::uuid,
        md5('seed-user-' || (1 + (t.n % :users) * 7919 % :users))::uuid,
-       format('Crud %s about %s and %s #%s', t.n, t.words[1 + t.n % 20], t.words[1 + (t.n * 7) % 20],
+       format('Crud %s about %s and %s%s #%s', t.n, t.words[1 + t.n % 20], t.words[1 + (t.n * 7) % 20],
+              CASE WHEN t.n % 10 = 3 AND t.created_at < now() - interval '17 days' THEN ' over espresso' END,
               t.tags[1 + t.n % 10]),
        ARRAY[t.tags[1 + t.n % 10]],
        t.n % 3,

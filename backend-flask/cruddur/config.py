@@ -61,8 +61,6 @@ class Config:
     db_pool_min_size: int = 1
     db_pool_max_size: int = 10
     db_timeout_seconds: int = 5
-    # How long a statement read through `Database.all_bounded` may run before it is cancelled.
-    db_bounded_statement_ms: int = 250
     aws_region: str = "us-east-1"
     # Set for the local AWS (moto); unset means real AWS.
     aws_endpoint_url: str | None = None
@@ -125,7 +123,6 @@ class Config:
             db_pool_min_size=_int(env, "DB_POOL_MIN_SIZE", 1),
             db_pool_max_size=_int(env, "DB_POOL_MAX_SIZE", 10),
             db_timeout_seconds=_int(env, "DB_TIMEOUT_SECONDS", 5),
-            db_bounded_statement_ms=_int(env, "DB_BOUNDED_STATEMENT_MS", 250),
             aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
             aws_endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
             cognito_user_pool_id=env.get("COGNITO_USER_POOL_ID", ""),
@@ -192,8 +189,6 @@ class Config:
             raise ConfigError("DB_POOL_MIN_SIZE must be >= 1 and <= DB_POOL_MAX_SIZE")
         if self.public_page_cache_ms < 0:
             raise ConfigError("PUBLIC_PAGE_CACHE_MS must be >= 0 (milliseconds; 0 turns the cache off)")
-        if self.db_bounded_statement_ms < 1:
-            raise ConfigError("DB_BOUNDED_STATEMENT_MS must be >= 1 (milliseconds)")
         for spec in (self.rate_limit_writes_per_user, self.rate_limit_writes_per_ip, self.rate_limit_sign_in_per_ip):
             try:
                 # One limit per setting: the API counts a single window for each (api/rate_limits.py).

@@ -2,15 +2,12 @@
 index fails here rather than in a benchmark."""
 
 import re
-from types import SimpleNamespace
 
 import psycopg
 import pytest
 
 from bench.seed import crud_uuid, seed, user_uuid
-from cruddur.db.database import Database
 from cruddur.db.loader import load_queries
-from cruddur.services import discovery
 from cruddur.services.activities import HOME_RECENT_WINDOW
 from cruddur.services.discovery import SEARCH_WINDOW
 
@@ -51,15 +48,7 @@ SAMPLE_PARAMETERS = {
     "activities/replies": {"activity_uuid": CRUD, **OLDEST_FIRST_PAGE},
     "activities/repost": {"user_uuid": VIEWER, "uuid": CRUD},
     "activities/search_hashtags": {"hashtags": ["aws"], "before_rank": "Infinity", **FIRST_PAGE},
-    "activities/search_hashtags_by_index": {"hashtags": ["aws", "music"], "before_rank": "Infinity", **FIRST_PAGE},
     "activities/search_words": {
-        "words": "coffee jazz",
-        "hashtags": [],
-        "before_rank": "Infinity",
-        "window": SEARCH_WINDOW,
-        **FIRST_PAGE,
-    },
-    "activities/search_words_by_index": {
         "words": "coffee jazz",
         "hashtags": [],
         "before_rank": "Infinity",
@@ -177,37 +166,6 @@ def test_query_reads_large_tables_through_indexes(seeded, name):
     assert sequential_scans(plan[0]["Plan"]) == [], outline(plan[0]["Plan"])
 
 
-@pytest.mark.parametrize(
-    "words, hashtags",
-    [("coffee", []), ("coffee jazz", []), ("zebra", []), ("", ["python"]), ("", ["aws", "music"]), ("jazz", ["music"])],
-)
-def test_the_index_reads_of_search_answer_as_the_newest_first_reads(seeded, words, hashtags):
-    # Every seeded crud has one hashtag and two of twenty words; coffee and jazz never meet, nor do #aws and
-    # #music: the terms the newest-first read would walk every crud for.
-    query = "activities/search_words" if words else "activities/search_hashtags"
-    params = {
-        "words": words,
-        "hashtags": hashtags,
-        "before_rank": "Infinity",
-        "limit": 21,
-        "window": discovery.SEARCH_WINDOW,
-        **FIRST_PAGE,
-    }
-    db = Database().open(
-        SimpleNamespace(
-            database_url=seeded,
-            db_pool_min_size=1,
-            db_pool_max_size=1,
-            db_timeout_seconds=5,
-            db_bounded_statement_ms=60_000,
-        )
-    )
-    try:
-        assert db.all(f"{query}_by_index", **params) == db.all(query, **params)
-    finally:
-        db.close()
-
-
 def with_numbered_parameters(query):
     """A query with its %(name)s parameters as $1, $2..., as EXPLAIN (GENERIC_PLAN) takes it."""
     numbers = {}
@@ -238,3 +196,59 @@ def test_viewer_marks_probe_each_crud_instead_of_reading_all_the_viewers_likes(s
         plan = plan.fetchone()[0][0]["Plan"]
     likes = reads_of(plan, "likes")
     assert likes and all("activity_uuid" in read.get("Index Cond", "") for read in likes), outline(plan)
+
+
+# The statements newest_search_matches (migration 0018) runs, as the function runs them: generic plans
+# (plan_cache_mode = force_generic_plan), its variables as parameters of these types.
+SEARCH_FUNCTION_VARIABLES = {
+    "words": "tsquery",
+    "tags": "text[]",
+    "before_created_at": "timestamptz",
+    "before_uuid": "uuid",
+    "remaining": "integer",
+    "newest_hour": "integer",
+    "oldest_hour": "integer",
+    "oldest_day": "integer",
+    "day": "integer",
+}
+
+
+def search_function_statements(conn):
+    """Each SQL statement in the body of newest_search_matches, its variables numbered as parameters."""
+    body = conn.execute("SELECT prosrc FROM pg_proc WHERE proname = 'newest_search_matches'").fetchone()[0]
+    numbers = {name: index + 1 for index, name in enumerate(SEARCH_FUNCTION_VARIABLES)}
+    statements = []
+    for statement in re.findall(r"\bSELECT\b.*?;", body, flags=re.DOTALL):
+        statement = re.sub(r"\s+INTO\s+\w+(\s*,\s*\w+)*", "", statement.rstrip(";"))
+        statements.append(
+            re.sub(
+                r"\b(" + "|".join(SEARCH_FUNCTION_VARIABLES) + r")\b",
+                lambda match: f"${numbers[match[1]]}::{SEARCH_FUNCTION_VARIABLES[match[1]]}",
+                statement,
+            )
+        )
+    return statements
+
+
+def test_every_statement_of_the_search_function_reads_through_an_index(seeded):
+    with psycopg.connect(seeded, autocommit=True) as conn:
+        statements = search_function_statements(conn)
+        # The two bounds, the newest-first read of words only excluded, and for words and for hashtags a
+        # whole-table count and read, a day's count and read, and an hour-by-hour read.
+        assert len(statements) == 13
+        for statement in statements:
+            plan = conn.execute("EXPLAIN (FORMAT JSON, GENERIC_PLAN) " + statement).fetchone()[0][0]["Plan"]
+            # Matches through the search index; the bounds (the newest and the oldest crud) and words only
+            # excluded (IS TRUE) by creation time.
+            by_time = "IS TRUE" in statement or not ("@@" in statement or "@>" in statement)
+            expected = "activities_created_at_idx" if by_time else "activities_search_periods_idx"
+            assert sequential_scans(plan) == [] and index_names(plan), f"{statement}\n{outline(plan)}"
+            assert all(name.startswith(expected) for name in index_names(plan)), f"{statement}\n{outline(plan)}"
+
+
+def index_names(plan):
+    """The index each node of a plan reads."""
+    names = [plan["Index Name"]] if "Index Name" in plan else []
+    for child in plan.get("Plans", []):
+        names.extend(index_names(child))
+    return names

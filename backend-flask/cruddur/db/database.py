@@ -2,11 +2,10 @@
 
 from contextlib import contextmanager, nullcontext
 
-import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
-from .loader import load_queries, planned_each_call
+from .loader import load_queries
 
 
 def _configure_connection(conn):
@@ -14,18 +13,12 @@ def _configure_connection(conn):
     conn.execute("SET TIME ZONE 'UTC'")
 
 
-class StatementTimeout(Exception):
-    """A statement read through `Database.all_bounded` ran past its time and was cancelled."""
-
-
 class Database:
     """Created unbound; `init_app` makes the pool and opens it."""
 
     def __init__(self):
         self.pool = None
-        self.bounded_pool = None
         self.queries = load_queries()
-        self.planned_each_call = planned_each_call()
         # Wraps each statement by name (X-Ray swaps in its subsegments).
         self.around_statement = lambda name: nullcontext()
 
@@ -34,20 +27,7 @@ class Database:
         app.extensions["db"] = self
 
     def open(self, config):
-        self.pool = self._pool(config, "cruddur")
-        # Statements that may run only so long (`all_bounded`) get connections whose sessions cancel them
-        # after db_bounded_statement_ms: the limit costs no round trip.
-        self.bounded_pool = self._pool(
-            config, "cruddur-bounded", options=f"-c statement_timeout={config.db_bounded_statement_ms}"
-        )
-        # Not waiting lets the API start (and answer 503) while the database is still down.
-        self.pool.open(wait=False)
-        self.bounded_pool.open(wait=False)
-        return self
-
-    @staticmethod
-    def _pool(config, name, **connection_options):
-        return ConnectionPool(
+        self.pool = ConnectionPool(
             config.database_url,
             min_size=config.db_pool_min_size,
             max_size=config.db_pool_max_size,
@@ -56,7 +36,6 @@ class Database:
                 "autocommit": True,
                 "row_factory": dict_row,
                 "connect_timeout": config.db_timeout_seconds,
-                **connection_options,
             },
             configure=_configure_connection,
             # The pool retries a lost connection with a doubling delay (1, 2, 4, 8 s...), so after a long outage
@@ -64,13 +43,15 @@ class Database:
             # so the API answers within seconds of the database being back.
             reconnect_timeout=2 * config.db_timeout_seconds,
             open=False,
-            name=name,
+            name="cruddur",
         )
+        # Not waiting lets the API start (and answer 503) while the database is still down.
+        self.pool.open(wait=False)
+        return self
 
     def close(self):
-        for pool in (self.pool, self.bounded_pool):
-            if pool is not None:
-                pool.close()
+        if self.pool is not None:
+            self.pool.close()
 
     def sql(self, name):
         return self.queries[name]
@@ -99,14 +80,6 @@ class Database:
         with self.session() as s:
             return s.run(name, **params)
 
-    def all_bounded(self, name, **params):
-        """As `all`, but PostgreSQL cancels the statement after db_bounded_statement_ms (StatementTimeout)."""
-        try:
-            with self.bounded_pool.connection() as conn:
-                return Session(self, conn).all(name, **params)
-        except psycopg.errors.QueryCanceled as exc:
-            raise StatementTimeout(name) from exc
-
 
 class Session:
     def __init__(self, db, conn):
@@ -117,9 +90,7 @@ class Session:
         # Through a cursor, which OpenTelemetry's psycopg instrumentation traces.
         with self.db.around_statement(name):
             cursor = self.conn.cursor()
-            # None leaves psycopg to prepare a statement once it repeats; False never does.
-            prepare = False if name in self.db.planned_each_call else None
-            cursor.execute(self.db.sql(name), params, prepare=prepare)
+            cursor.execute(self.db.sql(name), params)
             return cursor
 
     def one(self, name, **params):

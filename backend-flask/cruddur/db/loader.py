@@ -23,22 +23,9 @@ def to_psycopg(sql_text):
     return "".join(part.replace("%", "%%") if index % 2 else _with_parameters(part) for index, part in enumerate(parts))
 
 
-# A file whose best plan depends on its values (how common a searched word is) says so with this comment;
-# it is planned on each call instead of being prepared once with a plan for any value.
-PLAN_EACH_CALL = "-- Planned on each call"
-
-
 def _query_files(root):
     return {path.relative_to(root).with_suffix("").as_posix(): path.read_text() for path in sorted(root.rglob("*.sql"))}
 
 
 def load_queries(root=SQL_DIR):
     return {name: to_psycopg(text) for name, text in _query_files(root).items()}
-
-
-def planned_each_call(root=SQL_DIR):
-    return {
-        name
-        for name, text in _query_files(root).items()
-        if any(line.startswith(PLAN_EACH_CALL) for line in text.splitlines())
-    }

@@ -3,7 +3,6 @@
 from cruddur_shared.limits import SEARCH_TERM_MAX
 from cruddur_shared.text import normalized_hashtag, written_hashtags
 
-from ..db.database import StatementTimeout
 from ..observability.spans import service_span
 from ..pagination import page
 from .media import with_media
@@ -11,7 +10,6 @@ from .text import checked
 from .viewer_state import with_viewer_state
 
 # Word searches rank the newest this many matches, so a word in every tenth crud costs what a rare one does.
-# Below about 250 the planner reads even words it has no statistics for newest first (bin/bench at 1M).
 SEARCH_WINDOW = 300
 # Ranks are below 1, so every match comes before this position.
 BEST_FIRST = (1e9, "infinity", "ffffffff-ffff-ffff-ffff-ffffffffffff")
@@ -46,18 +44,7 @@ def search_cruds(db, term, viewer_uuid, limit, position=None):
         "limit": limit + 1,
         "window": SEARCH_WINDOW,
     }
-    newest_first, by_index = (
-        ("activities/search_words", "activities/search_words_by_index")
-        if words
-        else ("activities/search_hashtags", "activities/search_hashtags_by_index")
-    )
-    # Terms are looked for newest first or through their index, as the planner judges from how common each
-    # one is. Terms common alone yet rarely together would be read newest first through every crud: that
-    # read is cut off (DB_BOUNDED_STATEMENT_MS) and the few matches are read through the index instead.
-    try:
-        rows = db.all_bounded(newest_first, **params)
-    except StatementTimeout:
-        rows = db.all(by_index, **params)
+    rows = db.all("activities/search_words" if words else "activities/search_hashtags", **params)
     items, next_position = page(rows, limit, position=lambda row: (row["rank"], row["created_at"], row["uuid"]))
     return with_media(db, with_viewer_state(db, items, viewer_uuid)), next_position
 
