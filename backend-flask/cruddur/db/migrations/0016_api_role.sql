@@ -2,11 +2,15 @@
 -- AWS). cruddur_api cannot log in; the logins the API connects as are its members (`cruddur.cli migrate`
 -- makes the one named by API_DATABASE_USER; the secret's rotation makes the others). It reads and writes
 -- rows and nothing else: no DDL, no owning, no dropping.
+-- A role belongs to the whole cluster: databases migrated at once on one server (the test suite's processes)
+-- may both find it missing, and the second to create it is then told it exists.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cruddur_api') THEN
     CREATE ROLE cruddur_api NOLOGIN;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $$;
 GRANT USAGE ON SCHEMA public TO cruddur_api;
