@@ -1,6 +1,10 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import psycopg
+import pytest
 
 from cruddur.db.migrate import MIGRATIONS_DIR, migrate
+from devstack import postgres
 
 
 def test_migrations_are_numbered_and_each_applied_once(database_url):
@@ -22,3 +26,17 @@ def test_migrate_applies_new_files_in_order(database_url, tmp_path):
         with psycopg.connect(database_url) as conn:
             conn.execute("DROP TABLE IF EXISTS migration_probe")
             conn.execute("DELETE FROM schema_migrations WHERE version IN ('0001_first', '0002_second')")
+
+
+@pytest.mark.slow
+def test_databases_migrated_at_once_on_a_new_server_all_succeed(tmp_path):
+    # Roles belong to the whole server: the test suite's processes each migrate a database of their own on one
+    # server, so two of them may make the API's role at the same moment.
+    server = postgres.server(str(tmp_path / "postgres"), cleanup_mode="stop")
+    try:
+        urls = [postgres.ensure_database(server, f"at_once_{n}") for n in range(4)]
+        with ThreadPoolExecutor(max_workers=len(urls)) as pool:
+            applied = list(pool.map(migrate, urls))
+    finally:
+        server.cleanup()
+    assert all(names == applied[0] and names for names in applied)
