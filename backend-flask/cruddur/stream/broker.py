@@ -2,10 +2,11 @@
 A lost connection (the database restarted, the backend terminated) is reconnected with a doubling delay;
 `on_reconnect` then lets the hub reload what it may have missed meanwhile."""
 
-import asyncio
 import logging
 
 import psycopg
+
+from .reconnecting import keep_connected
 
 CHANNEL = "cruddur_events"
 APPLICATION_NAME = "cruddur-stream-listener"
@@ -23,20 +24,17 @@ class Listener:
         self.connections = 0
 
     async def run(self):
-        delay = 0.1
-        while True:
-            try:
-                await self._listen()
-            except asyncio.CancelledError:
-                raise
-            except (psycopg.Error, OSError) as exc:
-                log.warning(
-                    "stream listener lost its connection",
-                    extra={"fields": {"error": exc.__class__.__name__, "retry_in_s": delay}},
-                )
-            self.connected = False
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, self.retry_max_seconds)
+        await keep_connected(
+            self._listen,
+            (psycopg.Error, OSError),
+            "stream listener lost its connection",
+            lambda: self.connections,
+            self._lost,
+            self.retry_max_seconds,
+        )
+
+    def _lost(self):
+        self.connected = False
 
     async def _listen(self):
         conn = await psycopg.AsyncConnection.connect(

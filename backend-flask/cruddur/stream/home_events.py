@@ -4,7 +4,6 @@ message goes to `on_message`. A lost connection (Redis restarted, failed over, o
 made again with a doubling delay; what was published meanwhile is not heard (pub/sub keeps nothing), as with
 the PostgreSQL listener (broker.py), and the people's next read of home shows it."""
 
-import asyncio
 import logging
 
 import redis.asyncio as aioredis
@@ -12,9 +11,9 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from ..timelines.store import HOME_CHANNEL
+from .reconnecting import keep_connected
 
 log = logging.getLogger(__name__)
-FIRST_RETRY_SECONDS = 0.1
 
 
 class HomeSubscriber:
@@ -27,23 +26,17 @@ class HomeSubscriber:
         self.subscriptions = 0
 
     async def run(self):
-        delay = FIRST_RETRY_SECONDS
-        while True:
-            subscriptions = self.subscriptions
-            try:
-                await self._subscribe()
-            except asyncio.CancelledError:
-                raise
-            except (aioredis.RedisError, OSError) as exc:
-                log.warning(
-                    "home events subscription lost",
-                    extra={"fields": {"error": exc.__class__.__name__, "retry_in_s": delay}},
-                )
-            self.subscribed = False
-            if self.subscriptions > subscriptions:  # it had worked: the next failure starts from a short delay
-                delay = FIRST_RETRY_SECONDS
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, self.retry_max_seconds)
+        await keep_connected(
+            self._subscribe,
+            (aioredis.RedisError, OSError),
+            "home events subscription lost",
+            lambda: self.subscriptions,
+            self._lost,
+            self.retry_max_seconds,
+        )
+
+    def _lost(self):
+        self.subscribed = False
 
     async def _subscribe(self):
         # No retries inside redis-py: it would reconnect and subscribe again unseen, and `subscribed` (the health
